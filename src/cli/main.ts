@@ -1,0 +1,105 @@
+/** The command-line program: parse options, run the check, print, and exit with 0, 1 or 2. */
+
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkRepository } from '../core/check';
+import { ConfigError } from '../core/errors';
+import type { Locale, Report } from '../core/types';
+import { GitError } from '../git/git';
+import { t } from '../i18n/strings';
+import { renderJson } from '../report/json';
+import { renderText } from '../report/text';
+import { findRule, RULES } from '../rules';
+import { HELP } from './help';
+import { parseCliOptions, type CliOptions, type FailOn } from './options';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const VERSION = '1.0.0';
+
+export function exitCodeFor(report: Report, failOn: FailOn): number {
+  const { errors, warnings } = report.summary;
+  if (failOn === 'never') return 0;
+  if (failOn === 'warning') return errors + warnings > 0 ? 1 : 0;
+  return errors > 0 ? 1 : 0;
+}
+
+function listRules(locale: Locale): string {
+  const width = Math.max(...RULES.map((rule) => rule.meta.id.length));
+  const lines = [t(locale, 'rules.header', { count: RULES.length })];
+  for (const rule of RULES) {
+    lines.push(`  ${rule.meta.id.padEnd(width)}  ${rule.meta.defaultSeverity.padEnd(7)}  ${rule.meta.description[locale]}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Reads a rule's docs page, shipped next to the bundle under docs/rules. */
+function explainRule(id: string, locale: Locale): string {
+  if (!findRule(id)) throw new ConfigError(t(locale, 'rules.unknown', { id }));
+  const name = locale === 'en' ? `${id}.md` : `${id}.${locale}.md`;
+  for (const directory of [join(__dirname, '..', '..', 'docs', 'rules'), join(__dirname, '..', 'docs', 'rules')]) {
+    try {
+      return readFileSync(join(directory, name), 'utf8');
+    } catch {
+      continue;
+    }
+  }
+  throw new ConfigError(`the docs page ${name} was not found next to the program.`);
+}
+
+async function runCheck(options: CliOptions, io: Io): Promise<number> {
+  const report = await checkRepository({
+    repo: options.repo,
+    base: options.base,
+    head: options.head,
+    staged: options.staged,
+    all: options.all,
+    files: options.files,
+    exclude: options.exclude,
+    schema: options.schema,
+    config: options.config,
+    locale: options.locale,
+    labels: options.labels,
+    allowLocalSchema: true,
+  });
+  const text = options.format === 'json' ? renderJson(report) : renderText(report, { color: options.color && !options.output });
+  if (options.output) await writeFile(options.output, text);
+  else io.stdout(text);
+  return exitCodeFor(report, options.failOn);
+}
+
+export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env, isTty = false): Promise<number> {
+  let locale: Locale = env.LEADERBOARD_CHECK_LOCALE === 'zh-CN' ? 'zh-CN' : 'en';
+  try {
+    const options = parseCliOptions(argv, env, isTty);
+    locale = options.locale;
+    switch (options.command) {
+      case 'help':
+        io.stdout(HELP[locale]);
+        return 0;
+      case 'version':
+        io.stdout(`${VERSION}\n`);
+        return 0;
+      case 'rules':
+        io.stdout(listRules(locale));
+        return 0;
+      case 'explain':
+        io.stdout(explainRule(options.rule as string, locale));
+        return 0;
+      default:
+        return await runCheck(options, io);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof GitError) {
+      io.stderr(`${t(locale, 'cli.failed', { message: error.message })}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`${t(locale, 'cli.internal', { message })}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,200 @@
+/** The engine: from two revisions of a repository to a report. */
+
+import { CommitSnapshot, IndexSnapshot, WorkTreeSnapshot, type Snapshot } from '../git/snapshot';
+import { defaultBase, isRepository, listRenames, resolveCommit, topLevel } from '../git/git';
+import { RULES } from '../rules';
+import type { ChangeSet, RawFinding } from '../rules/rule';
+import { validateEntry } from '../rules/schema';
+import type { Config } from '../config/config';
+import { ConfigError } from './errors';
+import { diffEntries } from './diff';
+import { inspectEntry } from './inspect';
+import { Locator } from './locate';
+import type { Entry, ParsedFile } from './model';
+import { readSides, type Sides } from './read';
+import { resolveFinding, ruleSetting } from './resolve';
+import { createFilter, isInsideRepository } from './select';
+import { loadTrustedSetup, type TrustedSetup } from './setup';
+import { buildReport } from './summary';
+import type { Locale, Report } from './types';
+
+export interface CheckOptions {
+  /** Any directory inside the repository. */
+  repo: string;
+  /** Base revision; defaults to the merge-base of HEAD with the default branch. */
+  base?: string;
+  /** Head revision; defaults to the work tree. */
+  head?: string;
+  /** Check the staged content (the index) instead of the work tree. */
+  staged?: boolean;
+  /** Check every selected file as if it were new, without a base. */
+  all?: boolean;
+  /** Globs that replace the configured file selection. */
+  files?: string[];
+  /** Globs added to the configured exclusions. */
+  exclude?: string[];
+  schema?: string;
+  config?: string;
+  locale: Locale;
+  now?: Date;
+  /** Pull request labels, which may acknowledge regressions. */
+  labels?: string[];
+  allowLocalSchema?: boolean;
+}
+
+interface Revisions {
+  root: string;
+  base?: CommitSnapshot;
+  head: Snapshot;
+  headLabel: string;
+}
+
+async function openRevisions(options: CheckOptions): Promise<Revisions> {
+  if (!(await isRepository(options.repo))) throw new ConfigError(`${options.repo} is not inside a git work tree.`);
+  const root = await topLevel(options.repo);
+
+  let head: Snapshot;
+  if (options.head !== undefined) head = new CommitSnapshot(root, await resolveCommit(root, options.head));
+  else if (options.staged) head = new IndexSnapshot(root);
+  else head = new WorkTreeSnapshot(root);
+
+  if (options.all) return { root, head, headLabel: head.label };
+  const base = new CommitSnapshot(root, options.base !== undefined ? await resolveCommit(root, options.base) : await defaultBase(root));
+  return { root, base, head, headLabel: head.label };
+}
+
+function selection(config: Config, options: CheckOptions) {
+  const include = options.files && options.files.length > 0 ? options.files : config.files;
+  for (const glob of include) {
+    if (!isInsideRepository(glob)) throw new ConfigError(`path ${JSON.stringify(glob)} is outside the repository: name files relative to its top.`);
+  }
+  return createFilter(include, [...config.exclude, ...(options.exclude ?? [])]);
+}
+
+/** Paths outside the data selection whose change the schema-changed rule reports. */
+async function touchedPaths(revisions: Revisions, paths: Array<string | undefined>): Promise<string[]> {
+  if (!revisions.base) return [];
+  const wanted = paths.filter((path): path is string => path !== undefined);
+  if (wanted.length === 0) return [];
+  const baseFiles = await revisions.base.list();
+  const headFiles = await revisions.head.list();
+  const touched: string[] = [];
+  for (const path of wanted) {
+    const before = baseFiles.find((file) => file.path === path);
+    const after = headFiles.find((file) => file.path === path);
+    if (!before && !after) continue;
+    if (!before || !after) {
+      touched.push(path);
+      continue;
+    }
+    if (before.oid !== undefined && after.oid !== undefined) {
+      if (before.oid !== after.oid) touched.push(path);
+      continue;
+    }
+    const [a, b] = await Promise.all([revisions.base.read(before), revisions.head.read(after)]);
+    if (!a.equals(b)) touched.push(path);
+  }
+  return touched;
+}
+
+function allEntries(files: ReadonlyMap<string, ParsedFile>): Entry[] {
+  const entries: Entry[] = [];
+  for (const file of files.values()) entries.push(...file.entries);
+  return entries;
+}
+
+function runEntryRules(entries: readonly Entry[], sides: Sides, setup: TrustedSetup, locator: Locator, now: Date): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const entry of entries) {
+    const file = sides.head.get(entry.file) as ParsedFile;
+    findings.push(...inspectEntry(file, entry, locator));
+
+    const reportFor = (ruleId: string) => (report: { pointer: string; messageId: string; data?: Record<string, string | number>; target?: 'key' | 'value'; severity?: 'error' | 'warning' | 'notice' }) => {
+      findings.push({
+        ruleId,
+        messageId: report.messageId,
+        data: report.data ?? {},
+        file: entry.file,
+        pointer: `${entry.pointer}${report.pointer}`,
+        target: report.target,
+        severity: report.severity,
+        entryId: entry.id,
+      });
+    };
+
+    if (ruleSetting(setup.config, 'schema', entry.file).severity !== 'off') validateEntry(entry, setup.schema, reportFor('schema'));
+    for (const rule of RULES) {
+      if (!rule.checkEntry) continue;
+      const setting = ruleSetting(setup.config, rule.meta.id, entry.file);
+      if (setting.severity === 'off') continue;
+      rule.checkEntry(entry, { options: setting.options, now, report: reportFor(rule.meta.id) });
+    }
+  }
+  return findings;
+}
+
+function runChangeRules(change: ChangeSet, config: Config): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const rule of RULES) {
+    if (!rule.checkChange) continue;
+    const setting = ruleSetting(config, rule.meta.id, '');
+    if (setting.severity === 'off') continue;
+    rule.checkChange(change, { options: setting.options, report: (finding) => findings.push({ ...finding, ruleId: rule.meta.id }) });
+  }
+  return findings;
+}
+
+export async function checkRepository(options: CheckOptions): Promise<Report> {
+  const now = options.now ?? new Date();
+  const revisions = await openRevisions(options);
+  const setup = await loadTrustedSetup(revisions.base ?? revisions.head, {
+    configPath: options.config,
+    schema: options.schema,
+    allowLocalSchema: options.allowLocalSchema ?? false,
+    cwd: options.repo,
+  });
+  const filter = selection(setup.config, options);
+
+  const renames = revisions.base ? await listRenames(revisions.root, revisions.base.label, revisions.head instanceof CommitSnapshot ? revisions.head.label : revisions.head.label === 'index' ? 'index' : 'worktree') : [];
+  const maxBytes = Number(ruleSetting(setup.config, 'file-too-large', '').options['max-bytes']);
+  const sides = await readSides(revisions.base, revisions.head, filter, { maxFileBytes: maxBytes, maxDepth: setup.config.limits.maxDepth }, renames);
+
+  const baseEntries = allEntries(sides.base);
+  const headEntries = allEntries(sides.head);
+  const diff = diffEntries(baseEntries, headEntries, sides.renames);
+  const checked = [...diff.added, ...diff.modified.map((pair) => pair.head)];
+
+  const locator = new Locator(sides.head);
+  const raw: RawFinding[] = [];
+  const changedPaths = new Set(sides.changes.filter((change) => change.status !== 'deleted').map((change) => change.path));
+  for (const path of changedPaths) raw.push(...(sides.head.get(path)?.findings ?? []));
+  raw.push(...runEntryRules(checked, sides, setup, locator, now));
+
+  const change: ChangeSet = {
+    baseFiles: sides.base,
+    headFiles: sides.head,
+    checked,
+    baseEntries,
+    headEntries,
+    removed: diff.removed,
+    modified: diff.modified,
+    touchedPaths: await touchedPaths(revisions, [setup.schemaPath, setup.configPath]),
+    schemaPath: setup.schemaPath,
+    configPath: setup.configPath,
+    labels: options.labels ?? [],
+  };
+  raw.push(...runChangeRules(change, setup.config));
+
+  const context = { config: setup.config, locale: options.locale, now, files: sides.head, locator };
+  const findings = raw.map((finding) => resolveFinding(finding, context)).filter((finding) => finding !== undefined);
+
+  return buildReport({
+    base: revisions.base?.label ?? '',
+    head: revisions.headLabel,
+    locale: options.locale,
+    findings,
+    sides,
+    diff,
+    maxFindingsPerFile: setup.config.limits.maxFindingsPerFile,
+  });
+}

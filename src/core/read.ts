@@ -1,0 +1,80 @@
+/** Reading the selected data files of both sides of a change, parsing each distinct content once. */
+
+import type { Snapshot, SnapshotFile } from '../git/snapshot';
+import type { ParsedFile } from './model';
+import { parseDataFile, type ParseOptions } from './parse-file';
+import type { PathFilter } from './select';
+import type { FileChange } from './types';
+
+export interface Sides {
+  base: Map<string, ParsedFile>;
+  head: Map<string, ParsedFile>;
+  /** Every selected path that differs between base and head. */
+  changes: FileChange[];
+  /** Head paths mapped to their base paths, for renamed files. */
+  renames: Map<string, string>;
+}
+
+function symlinkFile(path: string): ParsedFile {
+  const parsed = parseDataFile(path, new Uint8Array(0));
+  parsed.findings = [{ ruleId: 'file-shape', messageId: 'symlink', data: {}, file: path, pointer: '', offset: { start: 0, end: 0 } }];
+  return parsed;
+}
+
+async function readSide(snapshot: Snapshot, files: SnapshotFile[], options: ParseOptions, reuse?: Map<string, { bytes: Buffer; parsed: ParsedFile }>): Promise<Map<string, { bytes: Buffer; parsed: ParsedFile }>> {
+  const result = new Map<string, { bytes: Buffer; parsed: ParsedFile }>();
+  for (const file of files) {
+    if (file.symlink) {
+      // A link could point outside the repository, so it is never followed.
+      result.set(file.path, { bytes: Buffer.alloc(0), parsed: symlinkFile(file.path) });
+      continue;
+    }
+    const previous = reuse?.get(file.path);
+    if (previous && file.oid !== undefined && previous.parsed.blob === file.oid) {
+      result.set(file.path, previous);
+      continue;
+    }
+    const bytes = await snapshot.read(file);
+    if (previous && previous.bytes.equals(bytes)) {
+      result.set(file.path, previous);
+      continue;
+    }
+    const parsed = parseDataFile(file.path, bytes, options);
+    parsed.blob = file.oid;
+    result.set(file.path, { bytes, parsed });
+  }
+  return result;
+}
+
+/** Reads base (when given) and head, and works out which selected files changed. */
+export async function readSides(base: Snapshot | undefined, head: Snapshot, filter: PathFilter, options: ParseOptions, renamesFromGit: Array<{ from: string; to: string }>): Promise<Sides> {
+  const baseList = base ? (await base.list()).filter((file) => filter(file.path)) : [];
+  const headList = (await head.list()).filter((file) => filter(file.path));
+
+  const baseRead = base ? await readSide(base, baseList, options) : new Map();
+  const headRead = await readSide(head, headList, options, baseRead);
+
+  const renames = new Map<string, string>();
+  for (const rename of renamesFromGit) {
+    if (filter(rename.to) && filter(rename.from) && headRead.has(rename.to) && baseRead.has(rename.from) && !headRead.has(rename.from)) {
+      renames.set(rename.to, rename.from);
+    }
+  }
+  const renamedFrom = new Set(renames.values());
+
+  const changes: FileChange[] = [];
+  for (const [path, side] of headRead) {
+    const previousPath = renames.get(path);
+    const before = baseRead.get(previousPath ?? path);
+    if (!before) changes.push({ status: 'added', path });
+    else if (previousPath) changes.push({ status: 'renamed', path, previousPath });
+    else if (before.parsed !== side.parsed) changes.push({ status: 'modified', path });
+  }
+  for (const path of baseRead.keys()) {
+    if (!headRead.has(path) && !renamedFrom.has(path)) changes.push({ status: 'deleted', path });
+  }
+  changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const parsedOf = (side: Map<string, { parsed: ParsedFile }>) => new Map([...side].map(([path, value]) => [path, value.parsed]));
+  return { base: parsedOf(baseRead), head: parsedOf(headRead), changes, renames };
+}

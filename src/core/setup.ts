@@ -1,0 +1,77 @@
+/** Loading the configuration and the schema from the base revision, where a pull request cannot change them. */
+
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_CONFIG_PATHS, DEFAULT_SCHEMA_PATH, defaultConfig, type Config } from '../config/config';
+import { parseConfig } from '../config/load';
+import type { Snapshot, SnapshotFile } from '../git/snapshot';
+import { BUILTIN, compileBuiltinSchema, compileSchemaText, type CompiledSchema } from '../schema/load';
+import { ConfigError } from './errors';
+
+async function readFromSnapshot(snapshot: Snapshot | undefined, files: SnapshotFile[] | undefined, path: string): Promise<string | undefined> {
+  const file = files?.find((candidate) => candidate.path === path);
+  if (!snapshot || !file) return undefined;
+  if (file.symlink) throw new ConfigError(`${path} is a symbolic link at ${snapshot.label}; links are never followed.`);
+  return (await snapshot.read(file)).toString('utf8');
+}
+
+export interface TrustedSetup {
+  config: Config;
+  configPath?: string;
+  schema: CompiledSchema;
+  /** The repository path of the schema, when it came from the repository. */
+  schemaPath?: string;
+}
+
+export interface SetupOptions {
+  configPath?: string;
+  schema?: string;
+  /** Let an explicit --schema name a file outside git (CLI use; never in the Action). */
+  allowLocalSchema: boolean;
+  /** Directory that a local schema path is relative to. */
+  cwd: string;
+}
+
+/**
+ * Reads the configuration and schema at base. Without a base (checking every
+ * file, or a repository with one commit) they are read from head.
+ */
+export async function loadTrustedSetup(trusted: Snapshot, options: SetupOptions): Promise<TrustedSetup> {
+  const files = await trusted.list();
+
+  let config = defaultConfig();
+  let configPath: string | undefined;
+  const configCandidates = options.configPath ? [options.configPath] : DEFAULT_CONFIG_PATHS;
+  for (const candidate of configCandidates) {
+    const text = await readFromSnapshot(trusted, files, candidate);
+    if (text === undefined) continue;
+    config = parseConfig(text, candidate);
+    configPath = candidate;
+    break;
+  }
+  if (options.configPath && !configPath) {
+    throw new ConfigError(`configuration ${options.configPath} was not found at ${trusted.label}: the configuration is read from the base revision.`);
+  }
+
+  const schemaSetting = options.schema ?? config.schema;
+  if (schemaSetting === BUILTIN) return { config, configPath, schema: compileBuiltinSchema() };
+
+  const schemaPath = schemaSetting ?? DEFAULT_SCHEMA_PATH;
+  const text = await readFromSnapshot(trusted, files, schemaPath);
+  if (text !== undefined) return { config, configPath, schema: compileSchemaText(text, schemaPath), schemaPath };
+
+  if (options.schema && options.allowLocalSchema) {
+    const local = isAbsolute(options.schema) ? options.schema : resolve(options.cwd, options.schema);
+    let localText: string;
+    try {
+      localText = await readFile(local, 'utf8');
+    } catch {
+      throw new ConfigError(`schema ${options.schema} was not found at ${trusted.label} nor on disk.`);
+    }
+    return { config, configPath, schema: compileSchemaText(localText, options.schema) };
+  }
+  if (schemaSetting !== undefined) {
+    throw new ConfigError(`schema ${schemaSetting} was not found at ${trusted.label}: name a file that exists at base, or "builtin".`);
+  }
+  return { config, configPath, schema: compileBuiltinSchema() };
+}

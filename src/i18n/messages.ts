@@ -1,0 +1,29 @@
+/** Rendering a rule's message in a locale. */
+
+import type { Locale, MessageData } from '../core/types';
+import type { RuleMeta } from '../rules/rule';
+import { formatTemplate } from './format';
+
+const REFERENCE = 'msg:';
+
+/**
+ * Fills a rule's template. A data value written `msg:ID` names another
+ * template of the same rule, such as a hint, and is rendered first with the
+ * same data, so translated fragments stay in the rule's own table.
+ */
+export function renderMessage(meta: RuleMeta, messageId: string, data: MessageData, locale: Locale): string {
+  const table = meta.messages[locale] ?? meta.messages.en;
+  const template = table[messageId] ?? meta.messages.en[messageId] ?? messageId;
+
+  const resolved: MessageData = {};
+  for (const [name, value] of Object.entries(data)) {
+    if (typeof value === 'string' && value.startsWith(REFERENCE)) {
+      const id = value.slice(REFERENCE.length);
+      const fragment = table[id] ?? meta.messages.en[id];
+      resolved[name] = fragment === undefined ? value : formatTemplate(fragment, data);
+    } else {
+      resolved[name] = value;
+    }
+  }
+  return formatTemplate(template, resolved);
+}

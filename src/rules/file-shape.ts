@@ -1,0 +1,28 @@
+import type { RuleDefinition } from './rule';
+
+/** Reported by the file reader: the top-level value is not entries. */
+export const fileShape: RuleDefinition = {
+  meta: {
+    id: 'file-shape',
+    category: 'file',
+    defaultSeverity: 'error',
+    description: {
+      en: 'The file is neither an entry object nor an array of entry objects.',
+      'zh-CN': '文件既不是一个条目对象，也不是条目对象数组。',
+    },
+    messages: {
+      en: {
+        'not-entries': 'The file holds a JSON {type}, but a data file holds one entry object or an array of entry objects.',
+        'element-not-object': 'Element {index} is a JSON {type}, but every element of a data file must be an entry object.',
+        'too-deep': 'The JSON is nested deeper than {limit} levels, far deeper than any entry, so the file is not checked further.',
+        symlink: 'The data file is a symbolic link, which is never followed because it could point outside the repository: commit the file itself.',
+      },
+      'zh-CN': {
+        'not-entries': '文件内容是 JSON {type}，但数据文件只能是一个条目对象或条目对象数组。',
+        'element-not-object': '第 {index} 个元素是 JSON {type}，但数据文件的每个元素都必须是条目对象。',
+        'too-deep': 'JSON 嵌套超过 {limit} 层，远超任何条目的深度，因此不再继续检查该文件。',
+        symlink: '数据文件是符号链接。符号链接可能指向仓库之外，因此从不跟随：请直接提交文件本身。',
+      },
+    },
+  },
+};

@@ -1,0 +1,23 @@
+import type { RuleDefinition } from './rule';
+
+/** Reported by the file reader before parsing, so an oversized file costs no memory. */
+export const fileTooLarge: RuleDefinition = {
+  meta: {
+    id: 'file-too-large',
+    category: 'file',
+    defaultSeverity: 'error',
+    description: {
+      en: 'The file exceeds the configured size limit and is not checked.',
+      'zh-CN': '文件超过配置的大小上限，未进行检查。',
+    },
+    messages: {
+      en: {
+        'too-large': 'The file is {size} bytes, more than the limit of {limit} bytes (option `max-bytes`), so it was not checked. Split the file or raise the limit.',
+      },
+      'zh-CN': {
+        'too-large': '文件大小为 {size} 字节，超过上限 {limit} 字节（选项 `max-bytes`），未进行检查。请拆分文件或调高上限。',
+      },
+    },
+    options: { 'max-bytes': 50 * 1024 * 1024 },
+  },
+};
