@@ -35,9 +35,10 @@ const DRAFTS: Array<{ pattern: RegExp; draft: Draft }> = [
  * minutes. RE2 has no lookaround or backreferences; such a pattern fails to
  * compile with a clear message.
  */
-function re2Engine(pattern: string): { test(input: string): boolean } {
+function re2Engine(pattern: string): { test(input: string): boolean; toString(): string } {
   const compiled = RE2JS.compile(pattern);
-  return { test: (input: string) => compiled.matcher(input).find() };
+  // ajv caches compiled patterns by their toString(), so it must name the pattern.
+  return { test: (input: string) => compiled.matcher(input).find(), toString: () => `/${pattern}/` };
 }
 re2Engine.code = 'require("re2js").RE2JS';
 
