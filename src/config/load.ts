@@ -1,13 +1,14 @@
 /** Reading the configuration file (YAML, JSON or JSONC) and validating it, with errors at their line. */
 
 import Ajv, { type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import { findNodeAtLocation, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import configSchema from '../../schemas/leaderboard-check.schema.json';
 import { ConfigError } from '../core/errors';
 import { LineIndex } from '../json/text';
 import { splitPointer } from '../json/pointer';
 import { findRule } from '../rules';
+import { closestMatch } from '../i18n/suggest';
 import { defaultConfig, type Config, type RuleSetting } from './config';
 import type { SeveritySetting } from '../core/types';
 
@@ -15,8 +16,8 @@ const validateConfig = new Ajv({ allErrors: true, strict: false }).compile(confi
 
 interface ParsedConfig {
   value: unknown;
-  /** Returns `:line:column` of a pointer in the file, or an empty string. */
-  where(pointer: string): string;
+  /** Returns `:line:column` of a pointer in the file (its member name for `key`), or an empty string. */
+  where(pointer: string, target?: 'key' | 'value'): string;
 }
 
 function parseYaml(text: string, source: string): ParsedConfig {
@@ -24,15 +25,15 @@ function parseYaml(text: string, source: string): ParsedConfig {
   const document: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const problem = document.errors[0];
   if (problem) {
-    const position = problem.linePos?.[0];
-    const where = position ? `:${position.line}:${position.col}` : '';
-    throw new ConfigError(`${source}${where}: invalid YAML: ${problem.message.split('\n')[0]}`);
+    // With prettyErrors off the error carries only offsets, so the line counter places it.
+    const position = lineCounter.linePos(problem.pos[0]);
+    throw new ConfigError(`${source}:${position.line}:${position.col}: invalid YAML: ${problem.message.split('\n')[0]}`);
   }
   return {
     value: document.toJS({ maxAliasCount: 100 }) ?? {},
-    where(pointer) {
+    where(pointer, target = 'value') {
       const path = splitPointer(pointer).map((token) => (/^\d+$/.test(token) ? Number(token) : token));
-      let node: unknown = document.getIn(path, true);
+      let node: unknown = (target === 'key' ? keyNode(document, path) : undefined) ?? document.getIn(path, true);
       while (!isNode(node) && path.length > 0) {
         path.pop();
         node = path.length > 0 ? document.getIn(path, true) : document.contents;
@@ -43,6 +44,15 @@ function parseYaml(text: string, source: string): ParsedConfig {
       return `:${position.line}:${position.col}`;
     },
   };
+}
+
+/** The key of a mapping member, so a problem with a setting points at its name as it does in JSON. */
+function keyNode(document: Document, path: Array<string | number>): unknown {
+  if (path.length === 0) return undefined;
+  const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const name = path[path.length - 1];
+  return parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(name))?.key ?? undefined;
 }
 
 function parseJsonc(text: string, source: string): ParsedConfig {
@@ -57,7 +67,7 @@ function parseJsonc(text: string, source: string): ParsedConfig {
   const value: unknown = JSON.parse(JSON.stringify(nodeValue(root)));
   return {
     value,
-    where(pointer) {
+    where(pointer, target = 'value') {
       const path = splitPointer(pointer).map((token) => (/^\d+$/.test(token) ? Number(token) : token));
       let node = findNodeAtLocation(root, path);
       while (!node && path.length > 0) {
@@ -65,7 +75,8 @@ function parseJsonc(text: string, source: string): ParsedConfig {
         node = path.length > 0 ? findNodeAtLocation(root, path) : root;
       }
       if (!node) return '';
-      const position = lines.position(node.parent?.type === 'property' ? node.parent.offset : node.offset);
+      const atKey = target === 'key' || node.type === 'object' || node.type === 'array';
+      const position = lines.position(atKey && node.parent?.type === 'property' ? node.parent.offset : node.offset);
       return `:${position.line}:${position.column}`;
     },
   };
@@ -86,24 +97,40 @@ function nodeValue(node: import('jsonc-parser').Node): unknown {
 }
 
 function describeError(error: ErrorObject): string {
+  if (error.propertyName !== undefined && error.keyword === 'enum') {
+    const suggestion = closestMatch(error.propertyName, (error.params.allowedValues as string[]) ?? []);
+    const hint = suggestion ? `did you mean "${suggestion}"?` : 'run `leaderboard-check rules` for the list';
+    return `unknown rule "${error.propertyName}": ${hint}`;
+  }
   if (error.keyword === 'additionalProperties') return `unknown setting "${String(error.params.additionalProperty)}"`;
   if (error.keyword === 'enum') return `must be one of ${(error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
   if (error.keyword === 'required') return `missing required setting "${String(error.params.missingProperty)}"`;
   return error.message ?? error.keyword;
 }
 
-/** Picks the most telling error: a `oneOf` reports its branches, so prefer a deeper one. */
+/**
+ * Picks the most telling error: a `oneOf` reports its branches and a failed
+ * branch its type, so prefer the deepest specific one.
+ */
 function firstError(errors: ErrorObject[]): ErrorObject {
-  const specific = errors.filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'type');
-  return specific[0] ?? errors[0];
+  const specific = errors.filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'type' && error.keyword !== 'propertyNames');
+  const candidates = specific.length > 0 ? specific : errors;
+  return candidates.reduce((best, error) => (errorPointer(error).length > errorPointer(best).length ? error : best));
 }
 
-function readRuleSettings(raw: Record<string, unknown>, where: (pointer: string) => string, source: string, basePointer: string): Map<string, RuleSetting> {
+/** The pointer of the setting an error is about: the unknown or misnamed key itself where there is one. */
+function errorPointer(error: ErrorObject): string {
+  if (error.keyword === 'additionalProperties') return `${error.instancePath}/${String(error.params.additionalProperty)}`;
+  if (error.propertyName !== undefined) return `${error.instancePath}/${error.propertyName}`;
+  return error.instancePath;
+}
+
+function readRuleSettings(raw: Record<string, unknown>, where: ParsedConfig['where'], source: string, basePointer: string): Map<string, RuleSetting> {
   const settings = new Map<string, RuleSetting>();
   for (const [id, value] of Object.entries(raw)) {
     const rule = findRule(id);
     const pointer = `${basePointer}/${id}`;
-    if (!rule) throw new ConfigError(`${source}${where(pointer)}: unknown rule "${id}": run \`leaderboard-check rules\` for the list.`);
+    if (!rule) throw new ConfigError(`${source}${where(pointer, 'key')}: unknown rule "${id}": run \`leaderboard-check rules\` for the list.`);
     if (typeof value === 'string') {
       settings.set(id, { severity: value as SeveritySetting, options: {} });
       continue;
@@ -112,8 +139,9 @@ function readRuleSettings(raw: Record<string, unknown>, where: (pointer: string)
     const known = Object.keys(rule.meta.options ?? {});
     for (const [name, option] of Object.entries(options)) {
       if (!known.includes(name)) {
-        const list = known.length > 0 ? `its options are ${known.join(', ')}` : 'it has no options';
-        throw new ConfigError(`${source}${where(`${pointer}/${name}`)}: rule "${id}" has no option "${name}": ${list}.`);
+        const suggestion = closestMatch(name, known);
+        const list = suggestion ? `did you mean "${suggestion}"? Its options are ${known.join(', ')}` : known.length > 0 ? `its options are ${known.join(', ')}` : 'it has no options';
+        throw new ConfigError(`${source}${where(`${pointer}/${name}`, 'key')}: rule "${id}" has no option "${name}": ${list}.`);
       }
       const defaultValue = rule.meta.options?.[name];
       if (typeof defaultValue !== typeof option && !(typeof defaultValue === 'object' && typeof option === 'object')) {
@@ -133,9 +161,11 @@ export function parseConfig(text: string, source: string): Config {
 
   if (!validateConfig(value)) {
     const error = firstError(validateConfig.errors ?? []);
-    const pointer = error.keyword === 'additionalProperties' ? `${error.instancePath}/${String(error.params.additionalProperty)}` : error.instancePath;
+    const pointer = errorPointer(error);
     const name = pointer ? pointer.slice(1).split('/').join('.') : 'the configuration';
-    throw new ConfigError(`${source}${parsed.where(pointer)}: ${name}: ${describeError(error)}.`);
+    const description = describeError(error);
+    const end = /[.?]$/.test(description) ? '' : '.';
+    throw new ConfigError(`${source}${parsed.where(pointer, pointer === error.instancePath ? 'value' : 'key')}: ${name}: ${description}${end}`);
   }
 
   const raw = value as Record<string, any>;
