@@ -46,7 +46,7 @@ function parseYaml(text: string, source: string): ParsedConfig {
   };
 }
 
-/** The key of a mapping member, so a problem with a setting points at its name as it does in JSON. */
+/** Finds the key node of a mapping member, so a problem with a setting's name points at the name, as in JSON. */
 function keyNode(document: Document, path: Array<string | number>): unknown {
   if (path.length === 0) return undefined;
   const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
@@ -118,7 +118,7 @@ function firstError(errors: ErrorObject[]): ErrorObject {
   return candidates.reduce((best, error) => (errorPointer(error).length > errorPointer(best).length ? error : best));
 }
 
-/** The pointer of the setting an error is about: the unknown or misnamed key itself where there is one. */
+/** Returns the pointer of the setting an error is about: the unknown or misnamed key itself where there is one. */
 function errorPointer(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') return `${error.instancePath}/${String(error.params.additionalProperty)}`;
   if (error.propertyName !== undefined) return `${error.instancePath}/${error.propertyName}`;
@@ -140,7 +140,9 @@ function readRuleSettings(raw: Record<string, unknown>, where: ParsedConfig['whe
     for (const [name, option] of Object.entries(options)) {
       if (!known.includes(name)) {
         const suggestion = closestMatch(name, known);
-        const list = suggestion ? `did you mean "${suggestion}"? Its options are ${known.join(', ')}` : known.length > 0 ? `its options are ${known.join(', ')}` : 'it has no options';
+        let list = 'it has no options';
+        if (suggestion) list = `did you mean "${suggestion}"? Its options are ${known.join(', ')}`;
+        else if (known.length > 0) list = `its options are ${known.join(', ')}`;
         throw new ConfigError(`${source}${where(`${pointer}/${name}`, 'key')}: rule "${id}" has no option "${name}": ${list}.`);
       }
       const defaultValue = rule.meta.options?.[name];
