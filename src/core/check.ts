@@ -162,6 +162,9 @@ export async function checkRepository(options: CheckOptions): Promise<Report> {
   const baseEntries = allEntries(sides.base);
   const headEntries = allEntries(sides.head);
   const diff = diffEntries(baseEntries, headEntries, sides.renames);
+  // Entries of a file that head cannot parse are unknown, not removed: the syntax finding says why.
+  const unreadable = new Set([...sides.head.values()].filter((file) => file.value === undefined).map((file) => sides.renames.get(file.path) ?? file.path));
+  diff.removed = diff.removed.filter((entry) => !unreadable.has(entry.file));
   const checked = [...diff.added, ...diff.modified.map((pair) => pair.head)];
 
   const locator = new Locator(sides.head);
