@@ -36,7 +36,7 @@ export function createRepo(): TempRepo {
   };
 }
 
-/** A single-GPU entry that satisfies the built-in schema and every entry rule. */
+/** Builds a single-GPU entry that satisfies the built-in schema and every entry rule. */
 export function validEntry(id: string, overrides: (entry: Record<string, any>) => void = () => undefined): Record<string, any> {
   const entry: Record<string, any> = {
     entry_id: id,
@@ -44,7 +44,8 @@ export function validEntry(id: string, overrides: (entry: Record<string, any>) =
     config_type: 'single_gpu',
     hardware: { vendor: 'NVIDIA', chip_model: 'A100-80GB', chip_count: 1, intra_node_interconnect: 'None', memory_per_chip_gb: 80, total_memory_gb: 80 },
     model: { name: 'Qwen2-7B', parameters: '7B', precision: 'BF16', quantization: null },
-    workload: { input_length: 512, output_length: 128, batch_size: 1, concurrent_requests: 1, dataset: 'sharegpt' },
+    // A different input length per id keeps entries from looking like one result submitted twice.
+    workload: { input_length: 512 * (Number.parseInt(id[0], 16) || 1), output_length: 128, batch_size: 1, concurrent_requests: 1, dataset: 'sharegpt' },
     metrics: { ttft_ms: 45.2, tbt_ms: 12.1, tpot_ms: 12.1, throughput_tps: 82.6, peak_mem_mb: 16384, error_rate: 0 },
     cluster: null,
     versions: { protocol: '0.4.0.1', backend: '0.4.0.1', core: '0.4.0.1' },
