@@ -86,6 +86,10 @@ export interface Comparison {
   newValue: number;
   /** Relative change, positive when the new value is worse. */
   worsening: number;
+  /** Whether `worsening` is a share of the base value or absolute points of a fraction. */
+  scale?: 'relative' | 'points';
+  /** Which way is better for the metric. */
+  direction?: 'lower' | 'higher';
   peers: number;
   severity: Severity | 'ok';
   acknowledged?: string;

@@ -15,6 +15,9 @@ import { fileShape } from './file-shape';
 import { fileTooLarge } from './file-too-large';
 import { jsonSyntax } from './json-syntax';
 import { memoryConsistency } from './memory-consistency';
+import { metricConsistency } from './metric-consistency';
+import { metricOutlier } from './metric-outlier';
+import { metricRegression } from './metric-regression';
 import { parallelismChipCount } from './parallelism-chip-count';
 import { platformToolkitVersion } from './platform-toolkit-version';
 import { reproducibleCmd } from './reproducible-cmd';
@@ -44,6 +47,9 @@ export const RULES: readonly RuleDefinition[] = [
   duplicateResult,
   entryModified,
   entriesRemoved,
+  metricRegression,
+  metricOutlier,
+  metricConsistency,
   schemaChanged,
 ];
 

@@ -2,6 +2,7 @@
 
 import type { Locale, MessageData, Severity } from '../core/types';
 import type { Entry, ParsedFile } from '../core/model';
+import type { ComparisonSettings } from '../core/compare';
 
 export type Localized = Record<Locale, string>;
 export type MessageTable = Record<Locale, Record<string, string>>;
@@ -74,6 +75,8 @@ export interface ChangeSet {
   schemaPath?: string;
   configPath?: string;
   labels: readonly string[];
+  /** Key fields, acknowledgements and the collector of the comparison rules; the defaults when absent. */
+  comparison?: ComparisonSettings;
 }
 
 export interface RuleDefinition {
