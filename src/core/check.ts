@@ -6,6 +6,7 @@ import { RULES } from '../rules';
 import type { ChangeSet, RawFinding } from '../rules/rule';
 import { validateEntry } from '../rules/schema';
 import type { Config } from '../config/config';
+import { ComparisonCollector, defaultComparisonSettings } from './compare';
 import { ConfigError } from './errors';
 import { diffEntries } from './diff';
 import { inspectEntry } from './inspect';
@@ -173,6 +174,7 @@ export async function checkRepository(options: CheckOptions): Promise<Report> {
   for (const path of changedPaths) raw.push(...(sides.head.get(path)?.findings ?? []));
   raw.push(...runEntryRules(checked, sides, setup, locator, now));
 
+  const collector = new ComparisonCollector();
   const change: ChangeSet = {
     baseFiles: sides.base,
     headFiles: sides.head,
@@ -185,6 +187,12 @@ export async function checkRepository(options: CheckOptions): Promise<Report> {
     schemaPath: setup.schemaPath,
     configPath: setup.configPath,
     labels: options.labels ?? [],
+    comparison: {
+      keyFields: setup.config.comparison.key ?? defaultComparisonSettings().keyFields,
+      acknowledgements: setup.config.comparison.acknowledgements,
+      acknowledgeLabel: setup.config.comparison.acknowledgeLabel,
+      collector,
+    },
   };
   raw.push(...runChangeRules(change, setup.config));
 
@@ -199,5 +207,10 @@ export async function checkRepository(options: CheckOptions): Promise<Report> {
     sides,
     diff,
     maxFindingsPerFile: setup.config.limits.maxFindingsPerFile,
+    comparisons: collector.comparisons((file, pointer) => {
+      const parsed = sides.head.get(file);
+      return parsed ? parsed.lines.position(locator.range(file, pointer).start).line : 1;
+    }),
+    uncompared: collector.uncomparedEntries(),
   });
 }

@@ -79,6 +79,9 @@ export interface ReportInput {
   sides: Sides;
   diff: EntryDiff;
   maxFindingsPerFile: number;
+  /** What the comparison rules compared, most severe first. */
+  comparisons?: Report['comparisons'];
+  uncompared?: Report['uncompared'];
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -106,8 +109,8 @@ export function buildReport(input: ReportInput): Report {
     findings,
     files: input.sides.changes,
     entries: entryChanges(input.sides, input.diff),
-    comparisons: [],
+    comparisons: input.comparisons ?? [],
     omitted,
-    uncompared: [],
+    uncompared: input.uncompared ?? [],
   };
 }
