@@ -3,6 +3,7 @@
 import type { Finding, Locale, Report } from '../core/types';
 import { t } from '../i18n/strings';
 import { groupFindings, sortGroups } from './group';
+import { renderRegressionTable } from './regression-table';
 
 const SHOWN_LOCATIONS = 3;
 
@@ -56,6 +57,8 @@ export function renderText(report: Report, options: TextOptions = { color: false
   for (const omission of report.omitted) lines.push(t(locale, 'report.omitted', { ...omission }));
 
   if (groups.length > 0) lines.push('');
+  const regression = renderRegressionTable(report);
+  if (regression.length > 0) lines.push(...regression, '');
   const { errors, warnings, notices } = report.summary;
   lines.push(errors + warnings + notices === 0 ? t(locale, 'report.clean') : paint(errors > 0 ? 'error' : 'warning', t(locale, 'report.totals', { errors, warnings, notices })));
   return `${lines.join('\n')}\n`;
