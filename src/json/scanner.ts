@@ -49,7 +49,7 @@ export interface SyntaxIssue {
   offset: number;
   /** The text found at the offset, shortened for messages. */
   found: string;
-  /** What the grammar allows at the offset, as a code the `json-syntax` messages name. */
+  /** The token the grammar allows at the offset, as a code the `json-syntax` messages name. */
   expected: ExpectedToken;
 }
 
