@@ -1,0 +1,5 @@
+/** The repository every request names. */
+export interface Repository {
+  owner: string;
+  repo: string;
+}

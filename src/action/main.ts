@@ -1,0 +1,121 @@
+/** The action's run: plan from the event, fetch what is missing, check, then report locally and to GitHub. */
+
+import { readFile } from 'node:fs/promises';
+import * as core from '@actions/core';
+import { checkRepository } from '../core/check';
+import { ConfigError } from '../core/errors';
+import type { Locale, Report } from '../core/types';
+import { GitError } from '../git/git';
+import { t } from '../i18n/strings';
+import { createClient } from './client';
+import { addedLines } from './changed-lines';
+import { planEvent, type EventPlan } from './event';
+import { readOptions, type ActionOptions, type FailOn } from './inputs';
+import { logReport, setOutputs, writeJobSummary, writeReportFile } from './outputs';
+import { publishReport } from './publish';
+import { rankFindings } from './ranking';
+import { ensureCommits, findMergeBase, gitIn } from './revisions';
+
+/** Counts the findings at or above the `fail-on` level. */
+export function failingCount(report: Report, failOn: FailOn): number {
+  const { errors, warnings } = report.summary;
+  if (failOn === 'never') return 0;
+  return failOn === 'warning' ? errors + warnings : errors;
+}
+
+interface Revisions {
+  base?: string;
+  head: string;
+}
+
+async function prepareRevisions(options: Readonly<ActionOptions>, plan: Exclude<EventPlan, { kind: 'nothing' }>): Promise<Revisions> {
+  const run = gitIn(options.workspace);
+  if (plan.kind === 'all') {
+    await ensureCommits(run, [plan.head]);
+    return { head: plan.head };
+  }
+  if (!plan.useMergeBase) {
+    await ensureCommits(run, [plan.base, plan.head]);
+    return { base: plan.base, head: plan.head };
+  }
+  const mergeBase = await findMergeBase(run, plan.base, plan.head);
+  if (mergeBase === undefined) {
+    core.warning(t(options.locale, 'action.no-merge-base', { base: plan.base.slice(0, 12), head: plan.head.slice(0, 12) }));
+    return { base: plan.base, head: plan.head };
+  }
+  return { base: mergeBase, head: plan.head };
+}
+
+async function runAction(options: Readonly<ActionOptions>): Promise<void> {
+  const payload = JSON.parse(await readFile(options.eventPath, 'utf8')) as Record<string, unknown>;
+  const plan = planEvent(options.eventName, payload, options.sha, options.locale);
+  if (plan.kind === 'nothing') {
+    core.notice(plan.reason);
+    return;
+  }
+  const pullRequest = plan.kind === 'compare' ? plan.pullRequest : undefined;
+
+  const revisions = await core.group('Fetching the compared commits', () => prepareRevisions(options, plan));
+  const report = await core.group('Checking leaderboard data', async () => {
+    const result = await checkRepository({
+      repo: options.workspace,
+      base: revisions.base,
+      head: revisions.head,
+      all: revisions.base === undefined,
+      files: [...options.files],
+      exclude: [...options.exclude],
+      schema: options.schema,
+      config: options.config,
+      locale: options.locale,
+      labels: pullRequest?.labels ?? [],
+    });
+    logReport(result);
+    return result;
+  });
+
+  const failing = failingCount(report, options.failOn);
+  const failed = failing > 0;
+  await writeReportFile(options.reportPath, report);
+  setOutputs(report, options.reportPath);
+  await writeJobSummary(report, failed, options.reportPath);
+
+  const changed =
+    revisions.base === undefined
+      ? new Map<string, Set<number>>()
+      : await addedLines(options.workspace, revisions.base, revisions.head, report.findings.map((finding) => finding.file), report.files);
+  const ranked = rankFindings(report.findings, (file) => changed.get(file));
+
+  await core.group('Publishing results', () =>
+    publishReport({
+      client: createClient(options.token, options.apiUrl),
+      options,
+      repository: options.repository,
+      report,
+      ranked,
+      failed,
+      headSha: pullRequest?.headSha ?? revisions.head,
+      pullRequest,
+      readOnly: plan.kind === 'compare' ? plan.readOnly : undefined,
+    }),
+  );
+
+  if (failed) core.setFailed(t(options.locale, 'action.fail-on', { count: failing, level: options.failOn }));
+}
+
+/** Runs the action; every failure ends as one `core.setFailed` message, never as an uncaught exception. */
+export async function run(): Promise<void> {
+  let locale: Locale = 'en';
+  try {
+    const options = readOptions((name) => core.getInput(name), process.env);
+    locale = options.locale;
+    await runAction(options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof ConfigError || error instanceof GitError) {
+      core.setFailed(t(locale, 'action.failed', { message }));
+      return;
+    }
+    if (error instanceof Error && error.stack) core.debug(error.stack);
+    core.setFailed(t(locale, 'action.internal', { message }));
+  }
+}
