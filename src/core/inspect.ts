@@ -13,7 +13,7 @@ export function inspectEntry(file: ParsedFile, entry: Entry, locator: Locator): 
     const key = duplicate.pointer.slice(duplicate.pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
     findings.push({
       ruleId: 'duplicate-key',
-      messageId: 'duplicate',
+      messageId: duplicate.normalization ? 'normalization' : 'duplicate',
       data: { key, firstLine: file.lines.position(duplicate.firstKeyStart).line },
       file: file.path,
       pointer: duplicate.pointer,

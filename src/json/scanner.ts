@@ -58,6 +58,8 @@ export interface DuplicateKey {
   keyStart: number;
   keyEnd: number;
   firstKeyStart: number;
+  /** Set when the keys differ in their code points but are equal after NFC normalisation. */
+  normalization?: boolean;
 }
 
 export type NumberProblem = 'overflow' | 'unsafe-integer';
@@ -108,6 +110,8 @@ interface Frame {
   pointer: string;
   index: number;
   keys: Map<string, number> | undefined;
+  /** NFC forms of the non-ASCII keys, created on the first such key. */
+  normalizedKeys?: Map<string, number>;
   start: number;
 }
 
@@ -305,13 +309,28 @@ class Scanner {
     const memberPointer = `${frame.pointer}/${escapePointerToken(key)}`;
     if (frame.keys) {
       const first = frame.keys.get(key);
-      if (first === undefined) {
-        frame.keys.set(key, keyStart);
-      } else {
+      if (first !== undefined) {
         this.duplicateKeys.push({ pointer: memberPointer, keyStart, keyEnd, firstKeyStart: first });
+      } else {
+        frame.keys.set(key, keyStart);
+        this.checkNormalization(frame, key, memberPointer, keyStart, keyEnd);
       }
     }
     return { pointer: memberPointer, keyStart, keyEnd };
+  }
+
+  /**
+   * Reports a key that looks the same as an earlier one but differs in code
+   * points, such as a precomposed `é` and `e` with a combining accent. Only
+   * keys outside ASCII can differ this way, so ASCII keys skip the work.
+   */
+  private checkNormalization(frame: Frame, key: string, pointer: string, keyStart: number, keyEnd: number): void {
+    if (/^[\u0000-\u007f]*$/.test(key)) return;
+    const normalized = key.normalize('NFC');
+    frame.normalizedKeys ??= new Map();
+    const first = frame.normalizedKeys.get(normalized);
+    if (first !== undefined) this.duplicateKeys.push({ pointer, keyStart, keyEnd, firstKeyStart: first, normalization: true });
+    else frame.normalizedKeys.set(normalized, keyStart);
   }
 
   private scanScalar(pointer: string): void {
