@@ -253,7 +253,8 @@ export class ComparisonCollector {
   }
 
   uncomparable(entry: Entry, missing: readonly string[]): void {
-    const key = `${entry.file}\u0000${entry.key}`;
+    // By place, not id: an id used twice is two entries, each listed.
+    const key = `${entry.file}\u0000${entry.pointer}`;
     if (!this.uncompared.has(key)) this.uncompared.set(key, { entryId: entry.id ?? entry.key, file: entry.file, missing: [...missing] });
   }
 

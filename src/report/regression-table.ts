@@ -109,7 +109,7 @@ export function renderRegressionTable(report: Report): string[] {
     if (lines.length > 0) lines.push('');
     lines.push(t(locale, 'regression.uncompared', { count: report.uncompared.length }));
     for (const item of report.uncompared.slice(0, SHOWN_UNCOMPARED)) {
-      lines.push(`  ${t(locale, 'regression.uncompared-entry', { entry: shorten(clean(item.entryId), MAX_ID), file: clean(item.file), fields: item.missing.join(', ') })}`);
+      lines.push(`  ${t(locale, 'regression.uncompared-entry', { entry: clean(item.entryId), file: clean(item.file), fields: item.missing.join(', ') })}`);
     }
     if (report.uncompared.length > SHOWN_UNCOMPARED) lines.push(`  ${t(locale, 'regression.uncompared-more', { count: report.uncompared.length - SHOWN_UNCOMPARED })}`);
   }
