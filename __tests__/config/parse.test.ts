@@ -162,3 +162,11 @@ describe('parseConfig and prototype pollution', () => {
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
   });
 });
+
+describe('parseConfig editor support', () => {
+  test('accepts a $schema member for editors', () => {
+    const config = parseConfig('{\n  "$schema": "../schemas/leaderboard-check.schema.json",\n  "rules": { "schema": "warning" }\n}\n', JSON_PATH);
+
+    expect(config.rules.get('schema')?.severity).toBe('warning');
+  });
+});
