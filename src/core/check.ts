@@ -77,12 +77,12 @@ async function touchedPaths(revisions: Revisions, paths: Array<string | undefine
   if (!revisions.base) return [];
   const wanted = paths.filter((path): path is string => path !== undefined);
   if (wanted.length === 0) return [];
-  const baseFiles = await revisions.base.list();
-  const headFiles = await revisions.head.list();
+  const baseFiles = new Map((await revisions.base.list()).map((file) => [file.path, file]));
+  const headFiles = new Map((await revisions.head.list()).map((file) => [file.path, file]));
   const touched: string[] = [];
   for (const path of wanted) {
-    const before = baseFiles.find((file) => file.path === path);
-    const after = headFiles.find((file) => file.path === path);
+    const before = baseFiles.get(path);
+    const after = headFiles.get(path);
     if (!before && !after) continue;
     if (!before || !after) {
       touched.push(path);

@@ -19,6 +19,12 @@ function groupByKey(entries: readonly Entry[]): Map<string, Entry[]> {
   return groups;
 }
 
+/** Equal text parses to an equal value, so the fingerprints are built only for entries whose text differs. */
+function sameContent(a: Entry, b: Entry): boolean {
+  if (a.source !== undefined && a.source === b.source) return true;
+  return a.fingerprint === b.fingerprint;
+}
+
 /**
  * Matches entries by identity. Entries with an id match across files, so a
  * moved entry is not counted as removed and added. Where one id occurs more
@@ -45,7 +51,7 @@ export function diffEntries(baseEntries: readonly Entry[], headEntries: readonly
       continue;
     }
     matched.add(base);
-    if (base.fingerprint === entry.fingerprint) diff.unchanged.push(entry);
+    if (sameContent(base, entry)) diff.unchanged.push(entry);
     else diff.modified.push({ base, head: entry });
   }
   for (const entry of baseEntries) if (!matched.has(entry)) diff.removed.push(entry);

@@ -19,8 +19,10 @@ export interface Entry {
   key: string;
   /** Offsets of the entry's text, when known. */
   span?: [number, number];
-  /** Canonical text used to tell unchanged entries from changed ones. */
-  fingerprint: string;
+  /** Canonical text used to tell unchanged entries from changed ones, computed on first read. */
+  readonly fingerprint: string;
+  /** The entry's text in its file, when its span is known: equal text means an equal value. */
+  source?: string;
 }
 
 export interface ParsedFile {

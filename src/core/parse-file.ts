@@ -86,6 +86,7 @@ function collectEntries(path: string, text: string, value: unknown, spans: Array
   const entryOf = (item: JsonObject, index: number, span?: [number, number]): Entry => {
     const id = typeof item.entry_id === 'string' ? item.entry_id : undefined;
     const pointer = index < 0 ? '' : `/${index}`;
+    let fingerprint: string | undefined;
     return {
       file: path,
       index,
@@ -94,7 +95,12 @@ function collectEntries(path: string, text: string, value: unknown, spans: Array
       id,
       key: id !== undefined ? `id:${id}` : `at:${path}#${index}`,
       span,
-      fingerprint: JSON.stringify(item),
+      // A slice shares the file text, and an unchanged entry then needs no fingerprint at all.
+      source: span ? text.slice(span[0], span[1]) : undefined,
+      get fingerprint() {
+        fingerprint ??= JSON.stringify(item);
+        return fingerprint;
+      },
     };
   };
 

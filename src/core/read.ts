@@ -21,8 +21,14 @@ function symlinkFile(path: string): ParsedFile {
   return parsed;
 }
 
-async function readSide(snapshot: Snapshot, files: SnapshotFile[], options: ParseOptions, reuse?: Map<string, { bytes: Buffer; parsed: ParsedFile }>): Promise<Map<string, { bytes: Buffer; parsed: ParsedFile }>> {
-  const result = new Map<string, { bytes: Buffer; parsed: ParsedFile }>();
+interface ReadFile {
+  /** The content, kept only while the other side may need it for a comparison by bytes. */
+  bytes?: Buffer;
+  parsed: ParsedFile;
+}
+
+async function readSide(snapshot: Snapshot, files: SnapshotFile[], options: ParseOptions, keepBytes: boolean, reuse?: Map<string, ReadFile>): Promise<Map<string, ReadFile>> {
+  const result = new Map<string, ReadFile>();
   for (const file of files) {
     if (file.symlink) {
       // A link could point outside the repository, so it is never followed.
@@ -35,13 +41,13 @@ async function readSide(snapshot: Snapshot, files: SnapshotFile[], options: Pars
       continue;
     }
     const bytes = await snapshot.read(file);
-    if (previous && previous.bytes.equals(bytes)) {
+    if (previous?.bytes && previous.bytes.equals(bytes)) {
       result.set(file.path, previous);
       continue;
     }
     const parsed = parseDataFile(file.path, bytes, options);
     parsed.blob = file.oid;
-    result.set(file.path, { bytes, parsed });
+    result.set(file.path, { bytes: keepBytes ? bytes : undefined, parsed });
   }
   return result;
 }
@@ -51,8 +57,10 @@ export async function readSides(base: Snapshot | undefined, head: Snapshot, filt
   const baseList = base ? (await base.list()).filter((file) => filter(file.path)) : [];
   const headList = (await head.list()).filter((file) => filter(file.path));
 
-  const baseRead = base ? await readSide(base, baseList, options) : new Map();
-  const headRead = await readSide(head, headList, options, baseRead);
+  // Files with a blob id on both sides compare by id; only a work tree file needs the base bytes.
+  const compareBytes = headList.some((file) => file.oid === undefined);
+  const baseRead = base ? await readSide(base, baseList, options, compareBytes) : new Map<string, ReadFile>();
+  const headRead = await readSide(head, headList, options, false, baseRead);
 
   const renames = new Map<string, string>();
   for (const rename of renamesFromGit) {

@@ -1,13 +1,25 @@
 /** Turning raw findings into located, localized findings with their final severity. */
 
-import type { Config, RuleSetting } from '../config/config';
+import type { Config, Override, RuleSetting } from '../config/config';
 import { renderMessage } from '../i18n/messages';
 import { findRule } from '../rules';
 import type { RawFinding } from '../rules/rule';
 import type { Finding, Locale, Severity, SeveritySetting } from './types';
 import type { Locator } from './locate';
 import type { ParsedFile } from './model';
-import { createFilter } from './select';
+import { createFilter, type PathFilter } from './select';
+
+/** Compiled globs of each override, so settings looked up once per finding do not compile them again. */
+const overrideFilters = new WeakMap<Override, PathFilter>();
+
+function overrideFilter(override: Override): PathFilter {
+  let filter = overrideFilters.get(override);
+  if (!filter) {
+    filter = createFilter(override.files, []);
+    overrideFilters.set(override, filter);
+  }
+  return filter;
+}
 
 /** Settings of one rule for one file: the base setting with matching overrides applied in order. */
 export function ruleSetting(config: Config, ruleId: string, file: string): RuleSetting {
@@ -15,7 +27,7 @@ export function ruleSetting(config: Config, ruleId: string, file: string): RuleS
   let setting: RuleSetting = { severity: base?.severity, options: { ...findRule(ruleId)?.meta.options, ...base?.options } };
   for (const override of config.overrides) {
     const own = override.rules.get(ruleId);
-    if (!own || !createFilter(override.files, [])(file)) continue;
+    if (!own || !overrideFilter(override)(file)) continue;
     setting = { severity: own.severity ?? setting.severity, options: { ...setting.options, ...own.options } };
   }
   return setting;

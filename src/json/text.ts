@@ -1,5 +1,7 @@
 /** Turning file bytes into text, and text offsets into lines and columns. */
 
+import { isUtf8 } from 'node:buffer';
+
 export interface DecodedText {
   text: string;
   /** The file started with a UTF-8 byte-order mark, which is not part of `text`. */
@@ -18,7 +20,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const body = bom ? bytes.subarray(3) : bytes;
   const text = utf8.decode(body);
 
-  const invalid = findInvalidUtf8(body);
+  // The native check is cheap, so the scan in JS runs only to find where the first bad byte is.
+  const invalid = isUtf8(body) ? undefined : findInvalidUtf8(body);
   const decoded: DecodedText = { text, bom, binary };
   if (invalid !== undefined) decoded.invalidUtf8At = utf8.decode(body.subarray(0, invalid)).length;
   return decoded;

@@ -11,6 +11,11 @@ function resultKey(entry: Entry): string | undefined {
   return `${configuration.key}|${canonicalJson(metrics)}`;
 }
 
+/** Returns a cheap part of the result key: entries that differ here cannot share a key. */
+function firstMetric(entry: Entry): string {
+  return canonicalJson(field(entry.value, 'metrics.ttft_ms'));
+}
+
 export const duplicateResult: RuleDefinition = {
   meta: {
     id: 'duplicate-result',
@@ -32,8 +37,11 @@ export const duplicateResult: RuleDefinition = {
   checkChange(change, context) {
     const checked = new Set(change.checked);
     const first = new Map<string, Entry>();
+    // A published entry matters only when it may equal a checked one, and equal
+    // keys have equal first metrics, so most published entries need no key.
+    const candidates = new Set(change.checked.map(firstMetric));
     // Published entries claim their results first, so a new copy is the one reported.
-    const ordered = [...change.headEntries.filter((entry) => !checked.has(entry)), ...change.checked];
+    const ordered = [...change.headEntries.filter((entry) => !checked.has(entry) && candidates.has(firstMetric(entry))), ...change.checked];
     for (const entry of ordered) {
       const key = resultKey(entry);
       if (key === undefined) continue;
