@@ -30,7 +30,10 @@ Options:
                        base, else the built-in v1 schema)
   --config PATH        configuration file at base (default:
                        .github/leaderboard-check.yml, .yaml, .json or .jsonc)
-  -f, --format FORMAT  text (default) or json
+  -f, --format FORMAT  text (default), json (the full report), sarif (SARIF
+                       2.1.0, for code scanning), markdown (the pull request
+                       comment) or github (workflow commands that annotate
+                       the diff in GitHub Actions)
   -o, --output FILE    write the report to FILE instead of standard output
   --fail-on LEVEL      error (default), warning or never: the lowest severity
                        that makes the exit code 1
@@ -70,7 +73,9 @@ const zh = `用法：leaderboard-check [check] [选项] [GLOB...]
                        data/schemas/leaderboard_v1.schema.json，否则为内置 v1 Schema）
   --config PATH        基准修订中的配置文件（默认：.github/leaderboard-check.yml、
                        .yaml、.json 或 .jsonc）
-  -f, --format FORMAT  text（默认）或 json
+  -f, --format FORMAT  text（默认）、json（完整报告）、sarif（SARIF 2.1.0，用于代码
+                       扫描）、markdown（拉取请求评论）或 github（在 GitHub Actions
+                       中标注 diff 的工作流命令）
   -o, --output FILE    将报告写入 FILE，而不是标准输出
   --fail-on LEVEL      error（默认）、warning 或 never：使退出码为 1 的最低严重级别
   --locale LOCALE      en（默认）或 zh-CN；也可用环境变量 LEADERBOARD_CHECK_LOCALE

@@ -9,7 +9,10 @@ import type { Locale, Report } from '../core/types';
 import { GitError } from '../git/git';
 import { t } from '../i18n/strings';
 import { renderJson } from '../report/json';
+import { measureUtf16, renderMarkdown } from '../report/markdown';
+import { renderSarif } from '../report/sarif';
 import { renderText } from '../report/text';
+import { annotationCommand } from '../report/workflow-commands';
 import { findRule, RULES } from '../rules';
 import { HELP } from './help';
 import { parseCliOptions, type CliOptions, type FailOn } from './options';
@@ -66,10 +69,27 @@ async function runCheck(options: CliOptions, io: Io): Promise<number> {
     labels: options.labels,
     allowLocalSchema: true,
   });
-  const text = options.format === 'json' ? renderJson(report) : renderText(report, { color: options.color && !options.output });
+  const code = exitCodeFor(report, options.failOn);
+  const text = render(report, options, code);
   if (options.output) await writeFile(options.output, text);
   else io.stdout(text);
-  return exitCodeFor(report, options.failOn);
+  return code;
+}
+
+function render(report: Report, options: CliOptions, code: number): string {
+  switch (options.format) {
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report, { version: VERSION });
+    case 'markdown':
+      // Uncut: only the caller knows the size limit of the place it posts the text to.
+      return renderMarkdown(report, { failed: code === 1, maxSize: Number.POSITIVE_INFINITY, measure: measureUtf16, reportPath: '' });
+    case 'github':
+      return report.findings.map((finding) => `${annotationCommand(finding)}\n`).join('');
+    default:
+      return renderText(report, { color: options.color && !options.output });
+  }
 }
 
 export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env, isTty = false): Promise<number> {

@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/errors';
 import { LOCALES, type Locale } from '../core/types';
 
-export type Format = 'text' | 'json';
+export type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'github';
 export type FailOn = 'error' | 'warning' | 'never';
 
-export const FORMATS: readonly Format[] = ['text', 'json'];
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown', 'github'];
 export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 
 export interface CliOptions {
