@@ -14,11 +14,11 @@ export const memoryConsistency: RuleDefinition = {
     },
     messages: {
       en: {
-        'total-mismatch': '`hardware.total_memory_gb` is {total}, but {perChip} GB per chip × {chipCount} chips = {expected} GB.',
+        'total-mismatch': '`hardware.total_memory_gb` is {total}, but {perChip} GB per chip × {chipCount} chips = {expected} GB: correct total_memory_gb, memory_per_chip_gb or chip_count.',
         'peak-exceeds': '`metrics.peak_mem_mb` is {peak} MB, more than the {available} MB of device memory the hardware has ({totalGb} GB): check the unit (MB) and the hardware fields.',
       },
       'zh-CN': {
-        'total-mismatch': '`hardware.total_memory_gb` 为 {total}，但单卡 {perChip} GB × {chipCount} 张卡 = {expected} GB。',
+        'total-mismatch': '`hardware.total_memory_gb` 为 {total}，但单卡 {perChip} GB × {chipCount} 张卡 = {expected} GB：请修正 total_memory_gb、memory_per_chip_gb 或 chip_count。',
         'peak-exceeds': '`metrics.peak_mem_mb` 为 {peak} MB，超过硬件的显存总量 {available} MB（{totalGb} GB）：请检查单位（MB）和硬件字段。',
       },
     },
