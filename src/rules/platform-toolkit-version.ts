@@ -3,6 +3,9 @@ import { field, isGiven, isObject } from './fields';
 import type { EntryRuleContext, RuleDefinition } from './rule';
 import type { Entry } from '../core/model';
 
+/** A version of each toolkit as it is usually written, quoted in messages. */
+const EXAMPLE_VERSION: Record<string, string> = { cuda_version: '"12.1"', cann_version: '"8.0.RC1"' };
+
 const CPU_MODEL = /\b(xeon|epyc|core i[3579]|ryzen|kunpeng|cpu)\b/i;
 
 type Platform = 'NVIDIA' | 'Huawei' | 'CPU';
@@ -24,7 +27,7 @@ function requireVersion(context: EntryRuleContext, entry: Entry, name: string, p
     pointer: present ? `/environment/${name}` : '/environment',
     target: present ? 'value' : 'key',
     messageId: 'required',
-    data: { field: `environment.${name}`, platform },
+    data: { field: `environment.${name}`, platform, example: EXAMPLE_VERSION[name] ?? '' },
   });
 }
 
@@ -49,13 +52,13 @@ export const platformToolkitVersion: RuleDefinition = {
     },
     messages: {
       en: {
-        required: '`{field}` is required on {platform} hardware.',
-        'must-be-null': '`{field}` is {value}, but on {platform} hardware it must be null.',
+        required: '`{field}` is missing or null, but {platform} hardware needs it: give the toolkit version, such as {example}.',
+        'must-be-null': '`{field}` is {value}, but on {platform} hardware it must be null: remove the version, or check `hardware.vendor`.',
         'empty-string': '`{field}` is an empty string, which is not null: use null, not an empty string, on {platform} hardware.',
       },
       'zh-CN': {
-        required: '{platform} 硬件必须填写 `{field}`。',
-        'must-be-null': '`{field}` 为 {value}，但在 {platform} 硬件上必须为 null。',
+        required: '`{field}` 缺失或为 null，但 {platform} 硬件必须填写它：请填写工具链版本，例如 {example}。',
+        'must-be-null': '`{field}` 为 {value}，但在 {platform} 硬件上必须为 null：请删除该版本号，或检查 `hardware.vendor`。',
         'empty-string': '`{field}` 是空字符串，空字符串不等于 null：在 {platform} 硬件上请使用 null，不要使用空字符串。',
       },
     },
