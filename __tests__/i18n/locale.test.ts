@@ -25,7 +25,7 @@ function entry(n: number, change: (value: Record<string, any>) => void = () => u
   });
 }
 
-/** Published results of one configuration, the peers of the comparison rules. */
+/** Builds a published result of the shared configuration that the comparison rules judge new results against. */
 function peer(n: number, ttft: number): Record<string, any> {
   return entry(n, (value) => {
     value.workload.input_length = 4096;
