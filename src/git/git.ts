@@ -1,6 +1,6 @@
 /** Running git and reading trees, blobs and diffs without a shell. */
 
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { ConfigError } from '../core/errors';
 
 const MAX_BUFFER = 1024 * 1024 * 1024;
@@ -93,8 +93,50 @@ export async function listTree(repo: string, commit: string): Promise<TreeFile[]
   return files;
 }
 
+/**
+ * Reads one blob through `git cat-file --batch`, whose header gives the size
+ * up front: the content is copied once into a buffer of that size, instead of
+ * being collected in chunks and joined, which doubles the peak memory of a
+ * large data file.
+ */
 export function readBlob(repo: string, oid: string): Promise<Buffer> {
-  return gitBytes(repo, ['cat-file', 'blob', oid]);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: repo, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let header = Buffer.alloc(0);
+    let content: Buffer | undefined;
+    let filled = 0;
+    let failure: Error | undefined;
+    const stderr: Buffer[] = [];
+
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (failure) return;
+      let data = chunk;
+      if (!content) {
+        header = Buffer.concat([header, data]);
+        const newline = header.indexOf(0x0a);
+        if (newline < 0) return;
+        const fields = header.subarray(0, newline).toString('utf8').split(' ');
+        if (fields[1] !== 'blob' || !/^\d+$/.test(fields[2] ?? '')) {
+          failure = new GitError(`git cat-file failed: ${fields.slice(1).join(' ') || 'no header'} for ${oid}`);
+          return;
+        }
+        content = Buffer.allocUnsafe(Number(fields[2]));
+        data = header.subarray(newline + 1);
+      }
+      const take = Math.min(data.length, content.length - filled);
+      data.copy(content, filled, 0, take);
+      filled += take;
+    });
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => reject(new GitError(`git cat-file failed: ${error.message}`)));
+    child.on('close', (code) => {
+      if (failure) reject(failure);
+      else if (code !== 0) reject(new GitError(`git cat-file failed: ${Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] || `exit code ${code}`}`));
+      else if (!content || filled < content.length) reject(new GitError(`git cat-file failed: the content of ${oid} ended early`));
+      else resolve(content);
+    });
+    child.stdin.end(`${oid}\n`);
+  });
 }
 
 /** Files of the work tree that git tracks or would track (untracked but not ignored). */

@@ -6,10 +6,23 @@ export function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Split forms of the dotted paths rules read, because rules read the same few paths for every entry. */
+const splitPaths = new Map<string, string[]>();
+
+function splitPath(path: string): string[] {
+  let names = splitPaths.get(path);
+  if (!names) {
+    names = path.split('.');
+    // Paths come from rule code and configuration, so the cache stays small; a bound keeps it so.
+    if (splitPaths.size < 1000) splitPaths.set(path, names);
+  }
+  return names;
+}
+
 /** Reads a dotted path such as `hardware.chip_count`. */
 export function field(entry: unknown, path: string): Json | undefined {
   let current: unknown = entry;
-  for (const name of path.split('.')) {
+  for (const name of splitPath(path)) {
     if (!isObject(current) || !Object.prototype.hasOwnProperty.call(current, name)) return undefined;
     current = current[name];
   }
