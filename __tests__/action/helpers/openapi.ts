@@ -22,10 +22,26 @@ let ajv: Ajv | undefined;
 let spec: OpenApi | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
+/**
+ * OpenAPI 3.0 allows null through `nullable: true`, which Ajv honours except
+ * in `enum`: there null must be listed, as JSON Schema (and OpenAPI 3.1) does.
+ */
+function allowNullInEnums(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(allowNullInEnums);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Record<string, unknown>;
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+  Object.values(schema).forEach(allowNullInEnums);
+}
+
 function load(): { ajv: Ajv; spec: OpenApi } {
   if (!ajv || !spec) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    spec = require('@octokit/openapi/generated/api.github.com.json') as OpenApi;
+    spec = structuredClone(require('@octokit/openapi/generated/api.github.com.json')) as OpenApi;
+    allowNullInEnums(spec);
     // OpenAPI 3.0 schemas use `nullable` and annotation keywords Ajv does not know; strict mode would reject them.
     ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     addFormats(ajv);
