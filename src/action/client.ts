@@ -7,7 +7,7 @@ import { throttling } from '@octokit/plugin-throttling';
 
 export type Client = ReturnType<typeof getOctokit>;
 
-/** Rate-limited requests are retried this many times, waiting as long as GitHub asks. */
+/** Rate-limited requests are retried this many times, waiting for the time GitHub's `retry-after` header requests. */
 const RATE_LIMIT_RETRIES = 2;
 
 export function createClient(token: string, baseUrl: string): Client {

@@ -23,7 +23,7 @@ export type EventPlan =
       /** Compare from the merge base of base and head, as the pull request's diff does, instead of from base itself. */
       useMergeBase: boolean;
       pullRequest?: PullRequestTarget;
-      /** Why writes to the pull request are known to fail before trying. */
+      /** Reason writes to the pull request would fail, known before any request. */
       readOnly?: 'fork';
     }
   | { kind: 'all'; head: string }

@@ -40,7 +40,7 @@ export interface ActionOptions {
   /** The commit the workflow runs on, from GITHUB_SHA. */
   sha: string;
   apiUrl: string;
-  /** Where the full JSON report is written. */
+  /** Path of the full JSON report. */
   reportPath: string;
 }
 

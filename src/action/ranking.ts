@@ -29,7 +29,7 @@ export interface RunnerSelection {
 
 /**
  * Takes the first findings of each level that fit the runner's limits. When
- * any are left out, one notice slot is kept free for the notice that says so.
+ * any are left out, one notice slot is kept free for the notice that counts them.
  */
 export function selectForRunner(ranked: readonly Finding[], limits: Readonly<Record<Severity, number>> = RUNNER_ANNOTATION_LIMIT): RunnerSelection {
   const total = { error: 0, warning: 0, notice: 0 };

@@ -1,7 +1,7 @@
 /**
  * The Markdown report for the job summary, the sticky pull request comment
  * and the check run: summary, findings grouped by rule and entry, and the
- * entry diff, cut to a size limit with a note that says what was left out.
+ * entry diff, cut to a size limit with a note that counts what was left out.
  *
  * Every value that comes from the data passes through `escapeMarkdown`, so a
  * pull request cannot inject HTML, links, images, mentions or table cells.
@@ -52,7 +52,7 @@ export interface MarkdownOptions {
   /** Maximum size of the whole text, in the unit `measure` counts. */
   maxSize: number;
   measure: (text: string) => number;
-  /** Where the full JSON report was written, named in the truncation note. */
+  /** Path of the full JSON report, named in the truncation note. */
   reportPath: string;
   /** Trusted text placed first, such as the sticky comment's hidden marker. */
   prefix?: string;

@@ -30,7 +30,7 @@ export function workflowCommand(level: CommandLevel, message: string, properties
   return `::${level}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(message)}`;
 }
 
-/** The title names the rule and, when known, the entry, so the annotation reads on its own in the checks tab. */
+/** Builds the title from the rule and, when known, the entry, so the annotation reads on its own in the checks tab. */
 export function annotationTitle(finding: Finding): string {
   return finding.entryId ? `${finding.ruleId} (${finding.entryId})` : finding.ruleId;
 }

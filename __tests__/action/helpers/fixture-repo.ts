@@ -17,7 +17,7 @@ export function run(cwd: string, args: string[]): string {
   }).trim();
 }
 
-/** One leaderboard entry valid under the built-in v1 schema, shaped after the sageLLM single-GPU example. */
+/** Builds one leaderboard entry valid under the built-in v1 schema, shaped after the sageLLM single-GPU example. */
 export function entry(id: string, ttftMs: number): Record<string, unknown> {
   return {
     entry_id: id,
@@ -74,7 +74,7 @@ export function createPullRequestRepo(ttftMs = 0): PullRequestRepo {
   const file = 'data/leaderboard_single.json';
 
   run(root, ['init', '-q', '--bare', '-b', 'main', origin]);
-  // GitHub serves any commit of the repository by id; a bare repository must be told to.
+  // GitHub serves any commit of the repository by id, which a bare repository does only with this setting.
   run(origin, ['config', 'uploadpack.allowAnySHA1InWant', 'true']);
 
   run(root, ['init', '-q', '-b', 'main', author]);

@@ -128,7 +128,7 @@ export class GitHubMock {
   readonly reviews: StoredReview[] = [];
   readonly reviewComments: StoredReviewComment[] = [];
   readonly checkRuns: StoredCheckRun[] = [];
-  /** When set, every write is answered 403, as for the workflow token of a fork's pull request. */
+  /** When set, every write returns 403, as for the workflow token of a fork's pull request. */
   readOnly = false;
   /** When set, every review with inline comments is answered 422, as when the diff moved under them. */
   rejectInline = false;

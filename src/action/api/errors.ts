@@ -10,7 +10,7 @@ function asHttpError(error: unknown): HttpError {
 }
 
 /**
- * A 403 that is not a rate limit: the token lacks the permission, as the
+ * Tests for a 403 that is not a rate limit: the token lacks the permission, as the
  * workflow token of a fork's pull request does ("Resource not accessible by
  * integration"). The throttling plugin has already retried rate-limit 403s.
  * A 401 (no token, or a revoked one) is handled the same way.
@@ -20,7 +20,7 @@ export function isForbidden(error: unknown): boolean {
   return status === 401 || (status === 403 && !/rate limit/i.test(message ?? ''));
 }
 
-/** A server error or a failed connection, after the retry plugin gave up. Octokit reports a failed fetch as status 500. */
+/** Tests for a server error or a failed connection after the retry plugin gave up. Octokit reports a failed fetch as status 500. */
 export function isUnreachable(error: unknown): boolean {
   const { status } = asHttpError(error);
   return status === undefined || status >= 500;

@@ -13,7 +13,7 @@ export interface PullFile {
 
 export interface PullFiles {
   files: PullFile[];
-  /** Whether the list has as many files as the pull request says it changes; the endpoint stops at 3,000. */
+  /** Whether the list has as many files as the pull request's `changed_files`. The endpoint stops at 3,000. */
   complete: boolean;
   expected?: number;
 }

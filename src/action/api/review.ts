@@ -14,7 +14,7 @@ export interface InlineComment {
 
 const FINGERPRINT = /<!-- leaderboard-check:finding:([0-9a-f]{16}) -->/;
 
-/** A stable id of a finding across runs, hidden in its comment, so a later run does not post it again. */
+/** Computes an id of a finding that is stable across runs. It is hidden in the comment, so a later run does not post it again. */
 export function fingerprint(finding: Finding): string {
   return createHash('sha256').update([finding.ruleId, finding.file, finding.pointer, finding.messageId, finding.message].join('\u0000')).digest('hex').slice(0, 16);
 }

@@ -22,7 +22,7 @@ export function findMarkedComment(comments: readonly IssueComment[], login: stri
   return comments.find((comment) => comment.body?.startsWith(marker) && (login === undefined ? comment.user?.type === 'Bot' : comment.user?.login === login));
 }
 
-/** The login of a personal token, or undefined for an app token, which `GET /user` answers with 403. */
+/** Returns the login of a personal token, or undefined for an app token, for which `GET /user` returns 403. */
 export async function tokenLogin(client: Client): Promise<string | undefined> {
   try {
     return (await client.rest.users.getAuthenticated()).data.login;
