@@ -9,10 +9,8 @@ import { git, GitError } from '../git/git';
 /** History depths tried in turn while looking for a merge base, before fetching the whole history. */
 const MERGE_BASE_DEPTHS = [50, 500];
 
-export interface Fetcher {
-  /** Runs git in the checkout; the action passes the real runner, tests the same. */
-  (args: string[]): Promise<string>;
-}
+/** Runs git with arguments in the checkout and returns its output. */
+export type Fetcher = (args: string[]) => Promise<string>;
 
 export function gitIn(repo: string): Fetcher {
   return (args) => git(repo, args);
