@@ -149,3 +149,16 @@ describe('schema-changed', () => {
     expect(byRule(report, 'schema-changed')).toEqual([]);
   });
 });
+
+describe('an id reused in a new file', () => {
+  test('reports the new occurrence and leaves the published one unchanged', async () => {
+    const copy = structuredClone(multiGpu);
+    copy.entry_id = single.entry_id;
+    // `data/a.json` sorts before `data/z.json`, and the new file sorts first here.
+    const report = await checkChange({ 'data/z.json': json([single]) }, { 'data/a.json': json([copy]) });
+    expect(report.summary.entries).toEqual({ added: 1, modified: 0, removed: 0, unchanged: 1 });
+    expect(byRule(report, 'entry-modified')).toEqual([]);
+    const duplicates = byRule(report, 'duplicate-entry-id');
+    expect(duplicates.map((finding) => [finding.file, finding.related?.file])).toEqual([['data/a.json', 'data/z.json']]);
+  });
+});

@@ -22,6 +22,7 @@ export function inspectEntry(file: ParsedFile, entry: Entry, locator: Locator): 
     });
   }
 
+  if (scan.numbers.length > 0) entry.inexact = true;
   for (const number of scan.numbers) {
     findings.push({
       ruleId: 'json-syntax',

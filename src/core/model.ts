@@ -23,6 +23,8 @@ export interface Entry {
   readonly fingerprint: string;
   /** The entry's text in its file, when its span is known: equal text means an equal value. */
   source?: string;
+  /** Set when the entry's text has a number that a double cannot hold exactly; such values are not compared. */
+  inexact?: boolean;
 }
 
 export interface ParsedFile {

@@ -43,6 +43,8 @@ export const duplicateResult: RuleDefinition = {
     // Published entries claim their results first, so a new copy is the one reported.
     const ordered = [...change.headEntries.filter((entry) => !checked.has(entry) && candidates.has(firstMetric(entry))), ...change.checked];
     for (const entry of ordered) {
+      // Rounded doubles could make two different results look equal; json-syntax reports such numbers.
+      if (entry.inexact) continue;
       const key = resultKey(entry);
       if (key === undefined) continue;
       const other = first.get(key);
