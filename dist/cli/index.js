@@ -11127,7 +11127,10 @@ Options:
                        base, else the built-in v1 schema)
   --config PATH        configuration file at base (default:
                        .github/leaderboard-check.yml, .yaml, .json or .jsonc)
-  -f, --format FORMAT  text (default) or json
+  -f, --format FORMAT  text (default), json (the full report), sarif (SARIF
+                       2.1.0, for code scanning), markdown (the pull request
+                       comment) or github (workflow commands that annotate
+                       the diff in GitHub Actions)
   -o, --output FILE    write the report to FILE instead of standard output
   --fail-on LEVEL      error (default), warning or never: the lowest severity
                        that makes the exit code 1
@@ -11166,7 +11169,9 @@ const zh = `用法：leaderboard-check [check] [选项] [GLOB...]
                        data/schemas/leaderboard_v1.schema.json，否则为内置 v1 Schema）
   --config PATH        基准修订中的配置文件（默认：.github/leaderboard-check.yml、
                        .yaml、.json 或 .jsonc）
-  -f, --format FORMAT  text（默认）或 json
+  -f, --format FORMAT  text（默认）、json（完整报告）、sarif（SARIF 2.1.0，用于代码
+                       扫描）、markdown（拉取请求评论）或 github（在 GitHub Actions
+                       中标注 diff 的工作流命令）
   -o, --output FILE    将报告写入 FILE，而不是标准输出
   --fail-on LEVEL      error（默认）、warning 或 never：使退出码为 1 的最低严重级别
   --locale LOCALE      en（默认）或 zh-CN；也可用环境变量 LEADERBOARD_CHECK_LOCALE
@@ -11201,7 +11206,10 @@ const errors_1 = __nccwpck_require__(4296);
 const git_1 = __nccwpck_require__(308);
 const strings_1 = __nccwpck_require__(1850);
 const json_1 = __nccwpck_require__(413);
+const markdown_1 = __nccwpck_require__(4285);
+const sarif_1 = __nccwpck_require__(5881);
 const text_1 = __nccwpck_require__(5655);
+const workflow_commands_1 = __nccwpck_require__(8260);
 const rules_1 = __nccwpck_require__(5755);
 const help_1 = __nccwpck_require__(7911);
 const options_1 = __nccwpck_require__(776);
@@ -11252,12 +11260,28 @@ async function runCheck(options, io) {
         labels: options.labels,
         allowLocalSchema: true,
     });
-    const text = options.format === 'json' ? (0, json_1.renderJson)(report) : (0, text_1.renderText)(report, { color: options.color && !options.output });
+    const code = exitCodeFor(report, options.failOn);
+    const text = render(report, options, code);
     if (options.output)
         await (0, promises_1.writeFile)(options.output, text);
     else
         io.stdout(text);
-    return exitCodeFor(report, options.failOn);
+    return code;
+}
+function render(report, options, code) {
+    switch (options.format) {
+        case 'json':
+            return (0, json_1.renderJson)(report);
+        case 'sarif':
+            return (0, sarif_1.renderSarif)(report, { version: exports.VERSION });
+        case 'markdown':
+            // Uncut: only the caller knows the size limit of the place it posts the text to.
+            return (0, markdown_1.renderMarkdown)(report, { failed: code === 1, maxSize: Number.POSITIVE_INFINITY, measure: markdown_1.measureUtf16, reportPath: '' });
+        case 'github':
+            return report.findings.map((finding) => `${(0, workflow_commands_1.annotationCommand)(finding)}\n`).join('');
+        default:
+            return (0, text_1.renderText)(report, { color: options.color && !options.output });
+    }
 }
 async function main(argv, io, env = process.env, isTty = false) {
     let locale = env.LEADERBOARD_CHECK_LOCALE === 'zh-CN' ? 'zh-CN' : 'en';
@@ -11307,7 +11331,7 @@ exports.parseCliOptions = parseCliOptions;
 const node_util_1 = __nccwpck_require__(7975);
 const errors_1 = __nccwpck_require__(4296);
 const types_1 = __nccwpck_require__(3054);
-exports.FORMATS = ['text', 'json'];
+exports.FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'];
 exports.FAIL_ON = ['error', 'warning', 'never'];
 function oneOf(name, value, allowed, fallback) {
     if (value === undefined)
@@ -11420,7 +11444,7 @@ function defaultConfig() {
         overrides: [],
         suppressions: [],
         comparison: { acknowledgements: [] },
-        limits: { maxFindingsPerFile: 1000, maxDepth: 64 },
+        limits: { maxFindingsPerFile: 10_000, maxDepth: 64 },
     };
 }
 
@@ -11446,6 +11470,7 @@ const errors_1 = __nccwpck_require__(4296);
 const text_1 = __nccwpck_require__(6755);
 const pointer_1 = __nccwpck_require__(9391);
 const rules_1 = __nccwpck_require__(5755);
+const suggest_1 = __nccwpck_require__(8378);
 const config_1 = __nccwpck_require__(1122);
 const validateConfig = new ajv_1.default({ allErrors: true, strict: false }).compile(leaderboard_check_schema_json_1.default);
 function parseYaml(text, source) {
@@ -11453,15 +11478,15 @@ function parseYaml(text, source) {
     const document = (0, yaml_1.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
     const problem = document.errors[0];
     if (problem) {
-        const position = problem.linePos?.[0];
-        const where = position ? `:${position.line}:${position.col}` : '';
-        throw new errors_1.ConfigError(`${source}${where}: invalid YAML: ${problem.message.split('\n')[0]}`);
+        // With prettyErrors off the error carries only offsets, so the line counter places it.
+        const position = lineCounter.linePos(problem.pos[0]);
+        throw new errors_1.ConfigError(`${source}:${position.line}:${position.col}: invalid YAML: ${problem.message.split('\n')[0]}`);
     }
     return {
         value: document.toJS({ maxAliasCount: 100 }) ?? {},
-        where(pointer) {
+        where(pointer, target = 'value') {
             const path = (0, pointer_1.splitPointer)(pointer).map((token) => (/^\d+$/.test(token) ? Number(token) : token));
-            let node = document.getIn(path, true);
+            let node = (target === 'key' ? keyNode(document, path) : undefined) ?? document.getIn(path, true);
             while (!(0, yaml_1.isNode)(node) && path.length > 0) {
                 path.pop();
                 node = path.length > 0 ? document.getIn(path, true) : document.contents;
@@ -11473,6 +11498,16 @@ function parseYaml(text, source) {
             return `:${position.line}:${position.col}`;
         },
     };
+}
+/** Finds the key node of a mapping member, so a problem with a setting's name points at the name, as in JSON. */
+function keyNode(document, path) {
+    if (path.length === 0)
+        return undefined;
+    const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+    if (!(0, yaml_1.isMap)(parent))
+        return undefined;
+    const name = path[path.length - 1];
+    return parent.items.find((pair) => (0, yaml_1.isScalar)(pair.key) && String(pair.key.value) === String(name))?.key ?? undefined;
 }
 function parseJsonc(text, source) {
     const errors = [];
@@ -11486,7 +11521,7 @@ function parseJsonc(text, source) {
     const value = JSON.parse(JSON.stringify(nodeValue(root)));
     return {
         value,
-        where(pointer) {
+        where(pointer, target = 'value') {
             const path = (0, pointer_1.splitPointer)(pointer).map((token) => (/^\d+$/.test(token) ? Number(token) : token));
             let node = (0, jsonc_parser_1.findNodeAtLocation)(root, path);
             while (!node && path.length > 0) {
@@ -11495,7 +11530,8 @@ function parseJsonc(text, source) {
             }
             if (!node)
                 return '';
-            const position = lines.position(node.parent?.type === 'property' ? node.parent.offset : node.offset);
+            const atKey = target === 'key' || node.type === 'object' || node.type === 'array';
+            const position = lines.position(atKey && node.parent?.type === 'property' ? node.parent.offset : node.offset);
             return `:${position.line}:${position.column}`;
         },
     };
@@ -11516,6 +11552,11 @@ function nodeValue(node) {
     return node.value;
 }
 function describeError(error) {
+    if (error.propertyName !== undefined && error.keyword === 'enum') {
+        const suggestion = (0, suggest_1.closestMatch)(error.propertyName, error.params.allowedValues ?? []);
+        const hint = suggestion ? `did you mean "${suggestion}"?` : 'run `leaderboard-check rules` for the list';
+        return `unknown rule "${error.propertyName}": ${hint}`;
+    }
     if (error.keyword === 'additionalProperties')
         return `unknown setting "${String(error.params.additionalProperty)}"`;
     if (error.keyword === 'enum')
@@ -11524,10 +11565,22 @@ function describeError(error) {
         return `missing required setting "${String(error.params.missingProperty)}"`;
     return error.message ?? error.keyword;
 }
-/** Picks the most telling error: a `oneOf` reports its branches, so prefer a deeper one. */
+/**
+ * Picks the most telling error: a `oneOf` reports its branches and a failed
+ * branch its type, so prefer the deepest specific one.
+ */
 function firstError(errors) {
-    const specific = errors.filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'type');
-    return specific[0] ?? errors[0];
+    const specific = errors.filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'type' && error.keyword !== 'propertyNames');
+    const candidates = specific.length > 0 ? specific : errors;
+    return candidates.reduce((best, error) => (errorPointer(error).length > errorPointer(best).length ? error : best));
+}
+/** Returns the pointer of the setting an error is about: the unknown or misnamed key itself where there is one. */
+function errorPointer(error) {
+    if (error.keyword === 'additionalProperties')
+        return `${error.instancePath}/${String(error.params.additionalProperty)}`;
+    if (error.propertyName !== undefined)
+        return `${error.instancePath}/${error.propertyName}`;
+    return error.instancePath;
 }
 function readRuleSettings(raw, where, source, basePointer) {
     const settings = new Map();
@@ -11535,7 +11588,7 @@ function readRuleSettings(raw, where, source, basePointer) {
         const rule = (0, rules_1.findRule)(id);
         const pointer = `${basePointer}/${id}`;
         if (!rule)
-            throw new errors_1.ConfigError(`${source}${where(pointer)}: unknown rule "${id}": run \`leaderboard-check rules\` for the list.`);
+            throw new errors_1.ConfigError(`${source}${where(pointer, 'key')}: unknown rule "${id}": run \`leaderboard-check rules\` for the list.`);
         if (typeof value === 'string') {
             settings.set(id, { severity: value, options: {} });
             continue;
@@ -11544,8 +11597,13 @@ function readRuleSettings(raw, where, source, basePointer) {
         const known = Object.keys(rule.meta.options ?? {});
         for (const [name, option] of Object.entries(options)) {
             if (!known.includes(name)) {
-                const list = known.length > 0 ? `its options are ${known.join(', ')}` : 'it has no options';
-                throw new errors_1.ConfigError(`${source}${where(`${pointer}/${name}`)}: rule "${id}" has no option "${name}": ${list}.`);
+                const suggestion = (0, suggest_1.closestMatch)(name, known);
+                let list = 'it has no options';
+                if (suggestion)
+                    list = `did you mean "${suggestion}"? Its options are ${known.join(', ')}`;
+                else if (known.length > 0)
+                    list = `its options are ${known.join(', ')}`;
+                throw new errors_1.ConfigError(`${source}${where(`${pointer}/${name}`, 'key')}: rule "${id}" has no option "${name}": ${list}.`);
             }
             const defaultValue = rule.meta.options?.[name];
             if (typeof defaultValue !== typeof option && !(typeof defaultValue === 'object' && typeof option === 'object')) {
@@ -11563,9 +11621,11 @@ function parseConfig(text, source) {
     const value = parsed.value ?? {};
     if (!validateConfig(value)) {
         const error = firstError(validateConfig.errors ?? []);
-        const pointer = error.keyword === 'additionalProperties' ? `${error.instancePath}/${String(error.params.additionalProperty)}` : error.instancePath;
+        const pointer = errorPointer(error);
         const name = pointer ? pointer.slice(1).split('/').join('.') : 'the configuration';
-        throw new errors_1.ConfigError(`${source}${parsed.where(pointer)}: ${name}: ${describeError(error)}.`);
+        const description = describeError(error);
+        const end = /[.?]$/.test(description) ? '' : '.';
+        throw new errors_1.ConfigError(`${source}${parsed.where(pointer, pointer === error.instancePath ? 'value' : 'key')}: ${name}: ${description}${end}`);
     }
     const raw = value;
     const config = (0, config_1.defaultConfig)();
@@ -11613,6 +11673,7 @@ const snapshot_1 = __nccwpck_require__(9142);
 const git_1 = __nccwpck_require__(308);
 const rules_1 = __nccwpck_require__(5755);
 const schema_1 = __nccwpck_require__(7776);
+const compare_1 = __nccwpck_require__(3164);
 const errors_1 = __nccwpck_require__(4296);
 const diff_1 = __nccwpck_require__(6292);
 const inspect_1 = __nccwpck_require__(2379);
@@ -11653,12 +11714,12 @@ async function touchedPaths(revisions, paths) {
     const wanted = paths.filter((path) => path !== undefined);
     if (wanted.length === 0)
         return [];
-    const baseFiles = await revisions.base.list();
-    const headFiles = await revisions.head.list();
+    const baseFiles = new Map((await revisions.base.list()).map((file) => [file.path, file]));
+    const headFiles = new Map((await revisions.head.list()).map((file) => [file.path, file]));
     const touched = [];
     for (const path of wanted) {
-        const before = baseFiles.find((file) => file.path === path);
-        const after = headFiles.find((file) => file.path === path);
+        const before = baseFiles.get(path);
+        const after = headFiles.get(path);
         if (!before && !after)
             continue;
         if (!before || !after) {
@@ -11740,6 +11801,9 @@ async function checkRepository(options) {
     const baseEntries = allEntries(sides.base);
     const headEntries = allEntries(sides.head);
     const diff = (0, diff_1.diffEntries)(baseEntries, headEntries, sides.renames);
+    // Entries of a file that head cannot parse are unknown, not removed: the syntax finding says why.
+    const unreadable = new Set([...sides.head.values()].filter((file) => file.value === undefined).map((file) => sides.renames.get(file.path) ?? file.path));
+    diff.removed = diff.removed.filter((entry) => !unreadable.has(entry.file));
     const checked = [...diff.added, ...diff.modified.map((pair) => pair.head)];
     const locator = new locate_1.Locator(sides.head);
     const raw = [];
@@ -11747,6 +11811,7 @@ async function checkRepository(options) {
     for (const path of changedPaths)
         raw.push(...(sides.head.get(path)?.findings ?? []));
     raw.push(...runEntryRules(checked, sides, setup, locator, now));
+    const collector = new compare_1.ComparisonCollector();
     const change = {
         baseFiles: sides.base,
         headFiles: sides.head,
@@ -11759,6 +11824,12 @@ async function checkRepository(options) {
         schemaPath: setup.schemaPath,
         configPath: setup.configPath,
         labels: options.labels ?? [],
+        comparison: {
+            keyFields: setup.config.comparison.key ?? (0, compare_1.defaultComparisonSettings)().keyFields,
+            acknowledgements: setup.config.comparison.acknowledgements,
+            acknowledgeLabel: setup.config.comparison.acknowledgeLabel,
+            collector,
+        },
     };
     raw.push(...runChangeRules(change, setup.config));
     const context = { config: setup.config, locale: options.locale, now, files: sides.head, locator };
@@ -11771,8 +11842,255 @@ async function checkRepository(options) {
         sides,
         diff,
         maxFindingsPerFile: setup.config.limits.maxFindingsPerFile,
+        comparisons: collector.comparisons((file, pointer) => {
+            const parsed = sides.head.get(file);
+            return parsed ? parsed.lines.position(locator.range(file, pointer).start).line : 1;
+        }),
+        uncompared: collector.uncomparedEntries(),
     });
 }
+
+
+/***/ }),
+
+/***/ 3164:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+/**
+ * Comparing a result with the published results of the same configuration:
+ * which entries are comparable, their robust centre and spread, and how far
+ * a value moved in the direction that matters for its metric.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ComparisonCollector = exports.PeerIndex = exports.METRICS = void 0;
+exports.metricKind = metricKind;
+exports.median = median;
+exports.mad = mad;
+exports.robustZ = robustZ;
+exports.worsening = worsening;
+exports.unitHint = unitHint;
+exports.formatNumber = formatNumber;
+exports.formatChange = formatChange;
+exports.defaultComparisonSettings = defaultComparisonSettings;
+exports.requiredKeyFields = requiredKeyFields;
+exports.metricValues = metricValues;
+exports.numericMetrics = numericMetrics;
+exports.findAcknowledgement = findAcknowledgement;
+const configuration_key_1 = __nccwpck_require__(7035);
+const fields_1 = __nccwpck_require__(8162);
+/** Directions of the data model's metrics. */
+exports.METRICS = {
+    ttft_ms: { direction: 'lower', scale: 'relative', regression: true },
+    tbt_ms: { direction: 'lower', scale: 'relative', regression: true },
+    tpot_ms: { direction: 'lower', scale: 'relative', regression: true },
+    throughput_tps: { direction: 'higher', scale: 'relative', regression: true },
+    peak_mem_mb: { direction: 'lower', scale: 'relative', regression: true },
+    error_rate: { direction: 'lower', scale: 'points', regression: true },
+    prefix_hit_rate: { direction: 'higher', scale: 'points', regression: true },
+    spec_accept_rate: { direction: 'higher', scale: 'points', regression: true },
+    // Evictions follow cache pressure more than the build under test, and small
+    // counts swing by whole multiples; they are compared only when configured.
+    evict_count: { direction: 'lower', scale: 'relative', regression: false },
+    evict_ms: { direction: 'lower', scale: 'relative', regression: false },
+};
+/**
+ * The kind of a metric: from the table, else from its unit suffix (`_ms`
+ * latencies, `_tps` and `_rps` throughputs), else unknown. Repositories add
+ * metrics such as `p95_itl_ms` or `output_throughput_tps`.
+ */
+function metricKind(name, extra = {}) {
+    const configured = extra[name];
+    if (configured === 'lower' || configured === 'higher') {
+        const known = exports.METRICS[name];
+        return { direction: configured, scale: known?.scale ?? 'relative', regression: true };
+    }
+    if (Object.prototype.hasOwnProperty.call(exports.METRICS, name))
+        return exports.METRICS[name];
+    if (/_ms$/.test(name))
+        return { direction: 'lower', scale: 'relative', regression: true };
+    if (/_(tps|rps)$/.test(name))
+        return { direction: 'higher', scale: 'relative', regression: true };
+    return undefined;
+}
+function median(values) {
+    if (values.length === 0)
+        return Number.NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+/** Median absolute deviation from the median. */
+function mad(values, centre = median(values)) {
+    return median(values.map((value) => Math.abs(value - centre)));
+}
+/** 0.6745 is the 0.75 quantile of the standard normal, so the score reads like a z-score for normal data. */
+const MAD_TO_Z = 0.6745;
+/**
+ * Modified z-score of Iglewicz and Hoaglin: 0.6745 (x − median) / MAD. The
+ * MAD is raised to `minSpread` times the median, because peers that agree to
+ * the last digit would otherwise make any difference infinitely unlikely.
+ * NaN when the median and the MAD are both 0: there is no scale to judge by.
+ */
+function robustZ(value, centre, spread, minSpread) {
+    const scale = Math.max(spread, Math.abs(centre) * minSpread);
+    if (scale === 0)
+        return Number.NaN;
+    return (MAD_TO_Z * (value - centre)) / scale;
+}
+/**
+ * How much worse `value` is than `reference`: positive when worse, negative
+ * when better. Relative changes divide by the reference; points subtract.
+ * Undefined when a relative change has a zero reference.
+ */
+function worsening(value, reference, kind) {
+    const delta = kind.direction === 'lower' ? value - reference : reference - value;
+    if (kind.scale === 'points')
+        return delta;
+    if (reference === 0)
+        return undefined;
+    return delta / Math.abs(reference);
+}
+function near(ratio, factor) {
+    // Within a factor of two of the slip: 500 to 2000 for 1000, 50 to 200 for 100.
+    return ratio >= factor / 2 && ratio <= factor * 2;
+}
+/**
+ * Names the likely unit slip when a value is about 1000 or 100 times its
+ * reference: seconds for milliseconds, percent for a fraction, GB for MB.
+ */
+function unitHint(metric, value, reference) {
+    if (value === 0 || reference === 0 || Math.sign(value) !== Math.sign(reference))
+        return undefined;
+    const ratio = value / reference;
+    const larger = ratio >= 1;
+    const size = larger ? ratio : 1 / ratio;
+    if (near(size, 1000)) {
+        if (/_ms$/.test(metric))
+            return { id: larger ? 'hint-microseconds' : 'hint-seconds', factor: 1000 };
+        if (/_mb$/.test(metric))
+            return { id: larger ? 'hint-kilobytes' : 'hint-gigabytes', factor: 1000 };
+        return { id: larger ? 'hint-larger' : 'hint-smaller', factor: 1000 };
+    }
+    if (near(size, 100)) {
+        if (/_rate$/.test(metric) && larger)
+            return { id: 'hint-percent', factor: 100 };
+        return { id: larger ? 'hint-larger' : 'hint-smaller', factor: 100 };
+    }
+    return undefined;
+}
+/** A number for reading: four significant digits, grouped thousands, no float noise. */
+function formatNumber(value) {
+    if (!Number.isFinite(value))
+        return String(value);
+    if (value === 0)
+        return '0';
+    const magnitude = Math.abs(value);
+    if (magnitude >= 1000)
+        return Math.round(value).toLocaleString('en-US');
+    const digits = Math.max(0, 3 - Math.floor(Math.log10(magnitude)));
+    return String(Number(value.toFixed(Math.min(digits, 12))));
+}
+/** A change for reading: `+30.0%` or `+6.0 pp`, with its sign. */
+function formatChange(change, scale) {
+    const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+    const magnitude = Math.abs(change) * 100;
+    return scale === 'points' ? `${sign}${magnitude.toFixed(1)} pp` : `${sign}${magnitude.toFixed(1)}%`;
+}
+function defaultComparisonSettings() {
+    return { keyFields: configuration_key_1.DEFAULT_KEY_FIELDS, acknowledgements: [] };
+}
+/** Required fields are those of the default list that the key still uses. */
+function requiredKeyFields(keyFields) {
+    return configuration_key_1.REQUIRED_KEY_FIELDS.filter((name) => keyFields.includes(name));
+}
+/**
+ * Groups base entries by configuration key once per change, so finding the
+ * comparables of each checked entry is one lookup.
+ */
+class PeerIndex {
+    keyFields;
+    byKey = new Map();
+    required;
+    constructor(baseEntries, keyFields) {
+        this.keyFields = keyFields;
+        this.required = requiredKeyFields(keyFields);
+        for (const entry of baseEntries) {
+            const { key } = (0, configuration_key_1.configurationKey)(entry, keyFields, this.required);
+            if (key === undefined)
+                continue;
+            const list = this.byKey.get(key);
+            if (list)
+                list.push(entry);
+            else
+                this.byKey.set(key, [entry]);
+        }
+    }
+    peersOf(entry) {
+        const { key, missing } = (0, configuration_key_1.configurationKey)(entry, this.keyFields, this.required);
+        if (key === undefined)
+            return { missing };
+        return { entries: this.byKey.get(key) ?? [], missing };
+    }
+}
+exports.PeerIndex = PeerIndex;
+/** The numeric values of one metric among entries; null and absent mean "not measured". */
+function metricValues(entries, metric) {
+    const values = [];
+    for (const entry of entries) {
+        const value = (0, fields_1.field)(entry.value, `metrics.${metric}`);
+        if ((0, fields_1.isNumber)(value))
+            values.push(value);
+    }
+    return values;
+}
+/** Names of the numeric metrics of an entry, in the order written. */
+function numericMetrics(entry) {
+    const metrics = (0, fields_1.field)(entry.value, 'metrics');
+    if (!(0, fields_1.isObject)(metrics))
+        return [];
+    return Object.keys(metrics).filter((name) => (0, fields_1.isNumber)(metrics[name]));
+}
+/** The acknowledgement of a regression, from the configuration or a label, or undefined. */
+function findAcknowledgement(settings, labels, entryId, metric) {
+    const configured = settings.acknowledgements.find((item) => item.entry === entryId && (item.metric === undefined || item.metric === metric));
+    if (configured)
+        return configured.reason;
+    if (settings.acknowledgeLabel !== undefined && labels.includes(settings.acknowledgeLabel))
+        return `label "${settings.acknowledgeLabel}"`;
+    return undefined;
+}
+/**
+ * Collects what the comparison rules compared, and the checked entries they
+ * could not compare, once each however many rules ask.
+ */
+class ComparisonCollector {
+    records = [];
+    uncompared = new Map();
+    record(record) {
+        const index = this.records.findIndex((item) => item.file === record.file && item.pointer === record.pointer);
+        if (index < 0)
+            this.records.push(record);
+    }
+    uncomparable(entry, missing) {
+        // By place, not id: an id used twice is two entries, each listed.
+        const key = `${entry.file}\u0000${entry.pointer}`;
+        if (!this.uncompared.has(key))
+            this.uncompared.set(key, { entryId: entry.id ?? entry.key, file: entry.file, missing: [...missing] });
+    }
+    uncomparedEntries() {
+        return [...this.uncompared.values()];
+    }
+    /** Comparisons with their lines, most severe first, then largest worsening. */
+    comparisons(line) {
+        const rank = { error: 3, warning: 2, notice: 1, ok: 0 };
+        return this.records
+            .map(({ pointer, ...rest }) => ({ ...rest, line: line(rest.file, pointer) }))
+            .sort((a, b) => rank[b.severity] - rank[a.severity] || Math.abs(b.worsening) - Math.abs(a.worsening) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    }
+}
+exports.ComparisonCollector = ComparisonCollector;
 
 
 /***/ }),
@@ -11912,35 +12230,49 @@ function groupByKey(entries) {
     }
     return groups;
 }
+/** Equal text parses to an equal value, so the fingerprints are built only for entries whose text differs. */
+function sameContent(a, b) {
+    if (a.source !== undefined && a.source === b.source)
+        return true;
+    return a.fingerprint === b.fingerprint;
+}
 /**
  * Matches entries by identity. Entries with an id match across files, so a
- * moved entry is not counted as removed and added. Where one id occurs more
- * than once, occurrences pair up in file order and the rest are added or
- * removed. Entries without an id are keyed by file and position, with
- * `renames` mapping a head path to its base path.
+ * moved entry is not counted as removed and added. A head entry first looks
+ * for its base version in its own file and only then in other files, so a
+ * new entry that reuses a published id elsewhere stays new. Where one id
+ * occurs more than once, occurrences pair up in file order and the rest are
+ * added or removed. Entries without an id are keyed by file and position,
+ * with `renames` mapping a head path to its base path.
  */
 function diffEntries(baseEntries, headEntries, renames = new Map()) {
     const diff = { added: [], modified: [], removed: [], unchanged: [] };
     const baseGroups = groupByKey(baseEntries);
-    const keyAtBase = (entry) => {
-        if (entry.id !== undefined)
-            return entry.key;
-        const basePath = renames.get(entry.file) ?? entry.file;
-        return `at:${basePath}#${entry.index}`;
-    };
+    const basePathOf = (entry) => renames.get(entry.file) ?? entry.file;
+    const keyAtBase = (entry) => (entry.id !== undefined ? entry.key : `at:${basePathOf(entry)}#${entry.index}`);
     const matched = new Set();
-    for (const entry of headEntries) {
-        const candidates = baseGroups.get(keyAtBase(entry));
-        const base = candidates?.find((candidate) => !matched.has(candidate));
-        if (!base) {
-            diff.added.push(entry);
-            continue;
-        }
+    const pair = (base, head) => {
         matched.add(base);
-        if (base.fingerprint === entry.fingerprint)
-            diff.unchanged.push(entry);
+        if (sameContent(base, head))
+            diff.unchanged.push(head);
         else
-            diff.modified.push({ base, head: entry });
+            diff.modified.push({ base, head });
+    };
+    const elsewhere = [];
+    for (const entry of headEntries) {
+        const path = basePathOf(entry);
+        const base = baseGroups.get(keyAtBase(entry))?.find((candidate) => !matched.has(candidate) && candidate.file === path);
+        if (base)
+            pair(base, entry);
+        else
+            elsewhere.push(entry);
+    }
+    for (const entry of elsewhere) {
+        const base = baseGroups.get(keyAtBase(entry))?.find((candidate) => !matched.has(candidate));
+        if (base)
+            pair(base, entry);
+        else
+            diff.added.push(entry);
     }
     for (const entry of baseEntries)
         if (!matched.has(entry))
@@ -11983,7 +12315,7 @@ function inspectEntry(file, entry, locator) {
         const key = duplicate.pointer.slice(duplicate.pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
         findings.push({
             ruleId: 'duplicate-key',
-            messageId: 'duplicate',
+            messageId: duplicate.normalization ? 'normalization' : 'duplicate',
             data: { key, firstLine: file.lines.position(duplicate.firstKeyStart).line },
             file: file.path,
             pointer: duplicate.pointer,
@@ -11991,6 +12323,8 @@ function inspectEntry(file, entry, locator) {
             entryId: entry.id,
         });
     }
+    if (scan.numbers.length > 0)
+        entry.inexact = true;
     for (const number of scan.numbers) {
         findings.push({
             ruleId: 'json-syntax',
@@ -12168,6 +12502,7 @@ function collectEntries(path, text, value, spans, findings) {
     const entryOf = (item, index, span) => {
         const id = typeof item.entry_id === 'string' ? item.entry_id : undefined;
         const pointer = index < 0 ? '' : `/${index}`;
+        let fingerprint;
         return {
             file: path,
             index,
@@ -12176,7 +12511,12 @@ function collectEntries(path, text, value, spans, findings) {
             id,
             key: id !== undefined ? `id:${id}` : `at:${path}#${index}`,
             span,
-            fingerprint: JSON.stringify(item),
+            // A slice shares the file text, and an unchanged entry then needs no fingerprint at all.
+            source: span ? text.slice(span[0], span[1]) : undefined,
+            get fingerprint() {
+                fingerprint ??= JSON.stringify(item);
+                return fingerprint;
+            },
         };
     };
     if (Array.isArray(value)) {
@@ -12228,7 +12568,7 @@ function symlinkFile(path) {
     parsed.findings = [{ ruleId: 'file-shape', messageId: 'symlink', data: {}, file: path, pointer: '', offset: { start: 0, end: 0 } }];
     return parsed;
 }
-async function readSide(snapshot, files, options, reuse) {
+async function readSide(snapshot, files, options, keepBytes, reuse) {
     const result = new Map();
     for (const file of files) {
         if (file.symlink) {
@@ -12242,13 +12582,13 @@ async function readSide(snapshot, files, options, reuse) {
             continue;
         }
         const bytes = await snapshot.read(file);
-        if (previous && previous.bytes.equals(bytes)) {
+        if (previous?.bytes && previous.bytes.equals(bytes)) {
             result.set(file.path, previous);
             continue;
         }
         const parsed = (0, parse_file_1.parseDataFile)(file.path, bytes, options);
         parsed.blob = file.oid;
-        result.set(file.path, { bytes, parsed });
+        result.set(file.path, { bytes: keepBytes ? bytes : undefined, parsed });
     }
     return result;
 }
@@ -12256,8 +12596,10 @@ async function readSide(snapshot, files, options, reuse) {
 async function readSides(base, head, filter, options, renamesFromGit) {
     const baseList = base ? (await base.list()).filter((file) => filter(file.path)) : [];
     const headList = (await head.list()).filter((file) => filter(file.path));
-    const baseRead = base ? await readSide(base, baseList, options) : new Map();
-    const headRead = await readSide(head, headList, options, baseRead);
+    // Files with a blob id on both sides compare by id; only a work tree file needs the base bytes.
+    const compareBytes = headList.some((file) => file.oid === undefined);
+    const baseRead = base ? await readSide(base, baseList, options, compareBytes) : new Map();
+    const headRead = await readSide(head, headList, options, false, baseRead);
     const renames = new Map();
     for (const rename of renamesFromGit) {
         if (filter(rename.to) && filter(rename.from) && headRead.has(rename.to) && baseRead.has(rename.from) && !headRead.has(rename.from)) {
@@ -12301,13 +12643,23 @@ exports.resolveFinding = resolveFinding;
 const messages_1 = __nccwpck_require__(5910);
 const rules_1 = __nccwpck_require__(5755);
 const select_1 = __nccwpck_require__(3295);
+/** Compiled globs of each override, so settings looked up once per finding do not compile them again. */
+const overrideFilters = new WeakMap();
+function overrideFilter(override) {
+    let filter = overrideFilters.get(override);
+    if (!filter) {
+        filter = (0, select_1.createFilter)(override.files, []);
+        overrideFilters.set(override, filter);
+    }
+    return filter;
+}
 /** Settings of one rule for one file: the base setting with matching overrides applied in order. */
 function ruleSetting(config, ruleId, file) {
     const base = config.rules.get(ruleId);
     let setting = { severity: base?.severity, options: { ...(0, rules_1.findRule)(ruleId)?.meta.options, ...base?.options } };
     for (const override of config.overrides) {
         const own = override.rules.get(ruleId);
-        if (!own || !(0, select_1.createFilter)(override.files, [])(file))
+        if (!own || !overrideFilter(override)(file))
             continue;
         setting = { severity: own.severity ?? setting.severity, options: { ...setting.options, ...own.options } };
     }
@@ -12591,9 +12943,9 @@ function buildReport(input) {
         findings,
         files: input.sides.changes,
         entries: entryChanges(input.sides, input.diff),
-        comparisons: [],
+        comparisons: input.comparisons ?? [],
         omitted,
-        uncompared: [],
+        uncompared: input.uncompared ?? [],
     };
 }
 
@@ -12717,8 +13069,55 @@ async function listTree(repo, commit) {
     }
     return files;
 }
+/**
+ * Reads one blob through `git cat-file --batch`, whose header gives the size
+ * up front: the content is copied once into a buffer of that size, instead of
+ * being collected in chunks and joined, which doubles the peak memory of a
+ * large data file.
+ */
 function readBlob(repo, oid) {
-    return gitBytes(repo, ['cat-file', 'blob', oid]);
+    return new Promise((resolve, reject) => {
+        const child = (0, node_child_process_1.spawn)('git', ['cat-file', '--batch'], { cwd: repo, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, stdio: ['pipe', 'pipe', 'pipe'] });
+        let header = Buffer.alloc(0);
+        let content;
+        let filled = 0;
+        let failure;
+        const stderr = [];
+        child.stdout.on('data', (chunk) => {
+            if (failure)
+                return;
+            let data = chunk;
+            if (!content) {
+                header = Buffer.concat([header, data]);
+                const newline = header.indexOf(0x0a);
+                if (newline < 0)
+                    return;
+                const fields = header.subarray(0, newline).toString('utf8').split(' ');
+                if (fields[1] !== 'blob' || !/^\d+$/.test(fields[2] ?? '')) {
+                    failure = new GitError(`git cat-file failed: ${fields.slice(1).join(' ') || 'no header'} for ${oid}`);
+                    return;
+                }
+                content = Buffer.allocUnsafe(Number(fields[2]));
+                data = header.subarray(newline + 1);
+            }
+            const take = Math.min(data.length, content.length - filled);
+            data.copy(content, filled, 0, take);
+            filled += take;
+        });
+        child.stderr.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (error) => reject(new GitError(`git cat-file failed: ${error.message}`)));
+        child.on('close', (code) => {
+            if (failure)
+                reject(failure);
+            else if (code !== 0)
+                reject(new GitError(`git cat-file failed: ${Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] || `exit code ${code}`}`));
+            else if (!content || filled < content.length)
+                reject(new GitError(`git cat-file failed: the content of ${oid} ended early`));
+            else
+                resolve(content);
+        });
+        child.stdin.end(`${oid}\n`);
+    });
 }
 /** Files of the work tree that git tracks or would track (untracked but not ignored). */
 async function listWorkTree(repo) {
@@ -12941,6 +13340,63 @@ const en = {
     'cli.internal': 'leaderboard-check: internal error: {message}. Please report it with the command you ran.',
     'rules.header': 'Rules ({count}):',
     'rules.unknown': 'unknown rule {id}: run `leaderboard-check rules` for the list.',
+    'action.input-invalid': 'Input `{name}` is {value}, which is not valid: use {allowed}.',
+    'action.event-unsupported': 'The {event} event is not supported: run on pull_request, pull_request_target, push, merge_group, workflow_dispatch or schedule.',
+    'action.branch-deleted': 'The push deleted the branch, so there is nothing to check.',
+    'action.no-merge-base': 'No merge base of {base} and {head} was found after fetching their history, so the check compares with the base commit itself and may report changes made on the base branch since the pull request branched.',
+    'action.read-only-fork': 'This pull request comes from a fork, so the workflow token is read-only: no check run, review or comment is written. Annotations and the job summary still list every finding.',
+    'action.read-only-forbidden': 'GitHub rejected a write with 403 ({message}), so the token is read-only here: no check run, review or comment is written. Annotations and the job summary still list every finding. Grant `checks: write` and `pull-requests: write` to the job to get them.',
+    'action.unreachable': 'The GitHub API at {url} stayed unreachable after retries ({message}): the check run, review or comment is missing. Annotations and the job summary list every finding.',
+    'action.files-incomplete': 'GitHub lists {listed} of the {total} files this pull request changes (its file list stops at 3,000), so inline comments cover only the listed files. The check itself compared the full git trees.',
+    'action.more-annotations': '{count} more findings are not annotated because the runner shows at most 10 errors, 10 warnings and 10 notices per step: the job summary lists them all.',
+    'action.review-body': 'leaderboard-check: {errors} errors, {warnings} warnings. {inline} are commented on the lines below; the summary comment lists every finding.',
+    'action.review-rejected': 'GitHub rejected the inline comments (422), so they are listed here:',
+    'action.failed': 'leaderboard-check: {message}',
+    'action.internal': 'leaderboard-check: internal error: {message}. Please report it with the workflow log.',
+    'action.fail-on': '{count} findings reach the `fail-on` level ({level}).',
+    'md.passed': 'Passed',
+    'md.failed': 'Failed',
+    'md.by-rule': 'Findings by rule',
+    'md.findings': 'Findings',
+    'md.entries': 'Entry changes',
+    'md.comparisons': 'Compared results',
+    'md.col-severity': 'Severity',
+    'md.col-rule': 'Rule',
+    'md.col-entry': 'Entry',
+    'md.col-entries': 'Entries',
+    'md.col-count': 'Findings',
+    'md.col-location': 'Location',
+    'md.col-message': 'Message',
+    'md.col-status': 'Status',
+    'md.col-fields': 'Changed fields',
+    'md.col-metric': 'Metric',
+    'md.col-base': 'Published',
+    'md.col-new': 'New',
+    'md.col-change': 'Worse by',
+    'md.status-added': 'added',
+    'md.status-modified': 'modified',
+    'md.status-removed': 'removed',
+    'md.status-unchanged': 'unchanged',
+    'md.more-fields': '… {count} more fields',
+    'md.uncompared': '{count} entries could not be compared because they lack configuration fields.',
+    'md.truncated': '{count} more rows are not shown because GitHub limits the size of this text. The full report is the JSON file at `{path}` (output `report-path`).',
+    'regression.title': 'Compared with published results of the same configuration',
+    'regression.col-entry': 'Entry',
+    'regression.col-where': 'Where',
+    'regression.col-metric': 'Metric',
+    'regression.col-base': 'Base',
+    'regression.col-new': 'New',
+    'regression.col-change': 'Change',
+    'regression.col-verdict': 'Verdict',
+    'regression.col-peers': 'Compared with',
+    'regression.worse': 'worse',
+    'regression.better': 'better',
+    'regression.ok': 'ok',
+    'regression.acknowledged': 'acknowledged',
+    'regression.more': '… {count} more comparisons within the thresholds; the JSON report lists them all.',
+    'regression.uncompared': '{count} new or changed entries could not be compared: they lack configuration fields that make results comparable.',
+    'regression.uncompared-entry': '{entry} ({file}): missing {fields}',
+    'regression.uncompared-more': '… and {count} more',
 };
 const zh = {
     'report.title': 'leaderboard-check',
@@ -12963,6 +13419,63 @@ const zh = {
     'cli.internal': 'leaderboard-check：内部错误：{message}。请连同所运行的命令一起报告此问题。',
     'rules.header': '规则（{count} 条）：',
     'rules.unknown': '未知规则 {id}：运行 `leaderboard-check rules` 查看列表。',
+    'action.input-invalid': '输入 `{name}` 的值 {value} 无效：请使用 {allowed}。',
+    'action.event-unsupported': '不支持 {event} 事件：请在 pull_request、pull_request_target、push、merge_group、workflow_dispatch 或 schedule 上运行。',
+    'action.branch-deleted': '此次推送删除了分支，没有需要检查的内容。',
+    'action.no-merge-base': '拉取 {base} 与 {head} 的历史后仍未找到合并基准，因此直接与基准提交比较；拉取请求创建后基准分支上的变更可能也会被报告。',
+    'action.read-only-fork': '此拉取请求来自复刻仓库，工作流令牌为只读：不会写入检查运行、审查或评论。注释和作业摘要仍会列出所有问题。',
+    'action.read-only-forbidden': 'GitHub 以 403 拒绝了写入（{message}），此处令牌为只读：不会写入检查运行、审查或评论。注释和作业摘要仍会列出所有问题。为作业授予 `checks: write` 和 `pull-requests: write` 权限即可启用。',
+    'action.unreachable': '重试后 GitHub API（{url}）仍无法访问（{message}）：检查运行、审查或评论缺失。注释和作业摘要列出了所有问题。',
+    'action.files-incomplete': 'GitHub 只列出了此拉取请求变更的 {total} 个文件中的 {listed} 个（文件列表上限为 3,000），因此行内评论只覆盖已列出的文件。检查本身比较了完整的 git 树。',
+    'action.more-annotations': '另有 {count} 条问题未作注释，因为运行器每个步骤最多显示 10 个错误、10 个警告和 10 个提示：作业摘要列出了全部问题。',
+    'action.review-body': 'leaderboard-check：{errors} 个错误，{warnings} 个警告。其中 {inline} 条以行内评论标出；摘要评论列出了所有问题。',
+    'action.review-rejected': 'GitHub 拒绝了行内评论（422），因此在此列出：',
+    'action.failed': 'leaderboard-check：{message}',
+    'action.internal': 'leaderboard-check：内部错误：{message}。请连同工作流日志一起报告此问题。',
+    'action.fail-on': '{count} 条问题达到 `fail-on` 级别（{level}）。',
+    'md.passed': '通过',
+    'md.failed': '未通过',
+    'md.by-rule': '按规则统计',
+    'md.findings': '问题列表',
+    'md.entries': '条目变更',
+    'md.comparisons': '结果对比',
+    'md.col-severity': '级别',
+    'md.col-rule': '规则',
+    'md.col-entry': '条目',
+    'md.col-entries': '条目数',
+    'md.col-count': '问题数',
+    'md.col-location': '位置',
+    'md.col-message': '说明',
+    'md.col-status': '状态',
+    'md.col-fields': '变更字段',
+    'md.col-metric': '指标',
+    'md.col-base': '已发布',
+    'md.col-new': '新值',
+    'md.col-change': '变差幅度',
+    'md.status-added': '新增',
+    'md.status-modified': '修改',
+    'md.status-removed': '删除',
+    'md.status-unchanged': '未变',
+    'md.more-fields': '……另有 {count} 个字段',
+    'md.uncompared': '{count} 个条目缺少配置字段，无法比较。',
+    'md.truncated': '另有 {count} 行未显示，因为 GitHub 限制了此文本的长度。完整报告是 `{path}` 处的 JSON 文件（输出 `report-path`）。',
+    'regression.title': '与相同配置的已发布结果对比',
+    'regression.col-entry': '条目',
+    'regression.col-where': '位置',
+    'regression.col-metric': '指标',
+    'regression.col-base': '基准',
+    'regression.col-new': '新值',
+    'regression.col-change': '变化',
+    'regression.col-verdict': '结论',
+    'regression.col-peers': '对比条目数',
+    'regression.worse': '变差',
+    'regression.better': '变好',
+    'regression.ok': '正常',
+    'regression.acknowledged': '已确认',
+    'regression.more': '……另有 {count} 项对比在阈值之内；JSON 报告列出了全部对比。',
+    'regression.uncompared': '{count} 个新增或修改的条目无法比较：缺少使结果可比的配置字段。',
+    'regression.uncompared-entry': '{entry}（{file}）：缺少 {fields}',
+    'regression.uncompared-more': '……另有 {count} 个',
 };
 exports.STRINGS = { en, 'zh-CN': zh };
 function t(locale, id, data = {}) {
@@ -13091,6 +13604,28 @@ exports.scanJson = scanJson;
 exports.splitTopLevelArray = splitTopLevelArray;
 exports.measureDepth = measureDepth;
 const pointer_1 = __nccwpck_require__(9391);
+var Ch;
+(function (Ch) {
+    Ch[Ch["Tab"] = 9] = "Tab";
+    Ch[Ch["Newline"] = 10] = "Newline";
+    Ch[Ch["Return"] = 13] = "Return";
+    Ch[Ch["Space"] = 32] = "Space";
+    Ch[Ch["Quote"] = 34] = "Quote";
+    Ch[Ch["Apostrophe"] = 39] = "Apostrophe";
+    Ch[Ch["Plus"] = 43] = "Plus";
+    Ch[Ch["Comma"] = 44] = "Comma";
+    Ch[Ch["Minus"] = 45] = "Minus";
+    Ch[Ch["Dot"] = 46] = "Dot";
+    Ch[Ch["Slash"] = 47] = "Slash";
+    Ch[Ch["Zero"] = 48] = "Zero";
+    Ch[Ch["Nine"] = 57] = "Nine";
+    Ch[Ch["Colon"] = 58] = "Colon";
+    Ch[Ch["OpenBracket"] = 91] = "OpenBracket";
+    Ch[Ch["Backslash"] = 92] = "Backslash";
+    Ch[Ch["CloseBracket"] = 93] = "CloseBracket";
+    Ch[Ch["OpenBrace"] = 123] = "OpenBrace";
+    Ch[Ch["CloseBrace"] = 125] = "CloseBrace";
+})(Ch || (Ch = {}));
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 class ScanError extends Error {
     issue;
@@ -13100,10 +13635,10 @@ class ScanError extends Error {
     }
 }
 function isWhitespace(code) {
-    return code === 32 /* Ch.Space */ || code === 10 /* Ch.Newline */ || code === 13 /* Ch.Return */ || code === 9 /* Ch.Tab */;
+    return code === Ch.Space || code === Ch.Newline || code === Ch.Return || code === Ch.Tab;
 }
 function isDigit(code) {
-    return code >= 48 /* Ch.Zero */ && code <= 57 /* Ch.Nine */;
+    return code >= Ch.Zero && code <= Ch.Nine;
 }
 /** Returns a short printable excerpt of the text at an offset, for messages. */
 function excerptAt(text, offset) {
@@ -13175,13 +13710,13 @@ class Scanner {
             this.skipWhitespace();
             const valueStart = this.pos;
             const code = this.peek();
-            if (code === 123 /* Ch.OpenBrace */ || code === 91 /* Ch.OpenBracket */) {
+            if (code === Ch.OpenBrace || code === Ch.OpenBracket) {
                 this.pos++;
                 const frame = {
-                    kind: code === 123 /* Ch.OpenBrace */ ? 'object' : 'array',
+                    kind: code === Ch.OpenBrace ? 'object' : 'array',
                     pointer,
                     index: 0,
-                    keys: code === 123 /* Ch.OpenBrace */ && this.record ? new Map() : undefined,
+                    keys: code === Ch.OpenBrace && this.record ? new Map() : undefined,
                     start: valueStart,
                 };
                 if (this.record)
@@ -13192,7 +13727,7 @@ class Scanner {
                     this.maxDepth = stack.length;
                 this.skipWhitespace();
                 const next = this.peek();
-                if ((frame.kind === 'object' && next === 125 /* Ch.CloseBrace */) || (frame.kind === 'array' && next === 93 /* Ch.CloseBracket */)) {
+                if ((frame.kind === 'object' && next === Ch.CloseBrace) || (frame.kind === 'array' && next === Ch.CloseBracket)) {
                     this.pos++;
                     this.closeFrame(stack);
                 }
@@ -13219,13 +13754,13 @@ class Scanner {
                     return;
                 this.skipWhitespace();
                 const next = this.peek();
-                const close = frame.kind === 'object' ? 125 /* Ch.CloseBrace */ : 93 /* Ch.CloseBracket */;
+                const close = frame.kind === 'object' ? Ch.CloseBrace : Ch.CloseBracket;
                 if (next === close) {
                     this.pos++;
                     this.closeFrame(stack);
                     continue;
                 }
-                if (next !== 44 /* Ch.Comma */) {
+                if (next !== Ch.Comma) {
                     this.fail(next === -1 ? 'unexpected-end' : 'unexpected-token', frame.kind === 'object' ? 'comma-or-brace' : 'comma-or-bracket');
                 }
                 const comma = this.pos;
@@ -13269,33 +13804,50 @@ class Scanner {
     readMemberKey(frame) {
         this.skipWhitespace();
         const keyStart = this.pos;
-        if (this.peek() !== 34 /* Ch.Quote */)
+        if (this.peek() !== Ch.Quote)
             this.failValueStart('member-name');
         const key = this.readString();
         const keyEnd = this.pos;
         this.skipWhitespace();
-        if (this.peek() !== 58 /* Ch.Colon */)
+        if (this.peek() !== Ch.Colon)
             this.fail(this.peek() === -1 ? 'unexpected-end' : 'unexpected-token', 'colon');
         this.pos++;
         const memberPointer = `${frame.pointer}/${(0, pointer_1.escapePointerToken)(key)}`;
         if (frame.keys) {
             const first = frame.keys.get(key);
-            if (first === undefined) {
-                frame.keys.set(key, keyStart);
+            if (first !== undefined) {
+                this.duplicateKeys.push({ pointer: memberPointer, keyStart, keyEnd, firstKeyStart: first });
             }
             else {
-                this.duplicateKeys.push({ pointer: memberPointer, keyStart, keyEnd, firstKeyStart: first });
+                frame.keys.set(key, keyStart);
+                this.checkNormalization(frame, key, memberPointer, keyStart, keyEnd);
             }
         }
         return { pointer: memberPointer, keyStart, keyEnd };
     }
+    /**
+     * Reports a key that looks the same as an earlier one but differs in code
+     * points, such as a precomposed `é` and `e` with a combining accent. Only
+     * keys outside ASCII can differ this way, so ASCII keys skip the work.
+     */
+    checkNormalization(frame, key, pointer, keyStart, keyEnd) {
+        if (/^[\u0000-\u007f]*$/.test(key))
+            return;
+        const normalized = key.normalize('NFC');
+        frame.normalizedKeys ??= new Map();
+        const first = frame.normalizedKeys.get(normalized);
+        if (first !== undefined)
+            this.duplicateKeys.push({ pointer, keyStart, keyEnd, firstKeyStart: first, normalization: true });
+        else
+            frame.normalizedKeys.set(normalized, keyStart);
+    }
     scanScalar(pointer) {
         const code = this.peek();
-        if (code === 34 /* Ch.Quote */) {
+        if (code === Ch.Quote) {
             this.readString();
             return;
         }
-        if (code === 45 /* Ch.Minus */ || isDigit(code)) {
+        if (code === Ch.Minus || isDigit(code)) {
             this.readNumber(pointer);
             return;
         }
@@ -13312,16 +13864,16 @@ class Scanner {
         const code = this.peek();
         if (code === -1)
             this.fail('unexpected-end', expected);
-        if (code === 47 /* Ch.Slash */)
+        if (code === Ch.Slash)
             this.fail('comment', expected);
-        if (code === 39 /* Ch.Apostrophe */)
+        if (code === Ch.Apostrophe)
             this.fail('single-quote', expected);
-        if (code === 125 /* Ch.CloseBrace */ || code === 93 /* Ch.CloseBracket */)
+        if (code === Ch.CloseBrace || code === Ch.CloseBracket)
             this.fail('unexpected-token', expected);
         const word = excerptAt(this.text, this.pos);
         if (/^(NaN|Infinity|undefined|True|False|None|nan|inf)$/.test(word))
             this.fail('non-json-literal', expected);
-        if (code === 43 /* Ch.Plus */ || code === 46 /* Ch.Dot */)
+        if (code === Ch.Plus || code === Ch.Dot)
             this.fail('invalid-number', expected);
         this.fail('unexpected-token', expected);
     }
@@ -13336,13 +13888,13 @@ class Scanner {
                 this.fail('unterminated-string', 'closing-quote');
             }
             const code = text.charCodeAt(i);
-            if (code === 34 /* Ch.Quote */)
+            if (code === Ch.Quote)
                 break;
             if (code < 0x20) {
                 this.pos = i;
                 this.fail('control-character', 'escaped-character');
             }
-            if (code === 92 /* Ch.Backslash */) {
+            if (code === Ch.Backslash) {
                 hasEscape = true;
                 const next = text.charCodeAt(i + 1);
                 if (next === 117 /* u */) {
@@ -13373,10 +13925,10 @@ class Scanner {
         const text = this.text;
         const start = this.pos;
         let i = start;
-        if (text.charCodeAt(i) === 45 /* Ch.Minus */)
+        if (text.charCodeAt(i) === Ch.Minus)
             i++;
         const intStart = i;
-        if (text.charCodeAt(i) === 48 /* Ch.Zero */) {
+        if (text.charCodeAt(i) === Ch.Zero) {
             i++;
             if (isDigit(text.charCodeAt(i))) {
                 this.pos = i;
@@ -13393,7 +13945,7 @@ class Scanner {
         }
         const intEnd = i;
         let isInteger = true;
-        if (text.charCodeAt(i) === 46 /* Ch.Dot */) {
+        if (text.charCodeAt(i) === Ch.Dot) {
             isInteger = false;
             i++;
             if (!isDigit(text.charCodeAt(i))) {
@@ -13408,7 +13960,7 @@ class Scanner {
             isInteger = false;
             i++;
             const sign = text.charCodeAt(i);
-            if (sign === 43 /* Ch.Plus */ || sign === 45 /* Ch.Minus */)
+            if (sign === Ch.Plus || sign === Ch.Minus)
                 i++;
             if (!isDigit(text.charCodeAt(i))) {
                 this.pos = i;
@@ -13453,7 +14005,7 @@ function splitTopLevelArray(text, start = 0) {
     let i = start;
     while (i < text.length && isWhitespace(text.charCodeAt(i)))
         i++;
-    if (text.charCodeAt(i) !== 91 /* Ch.OpenBracket */)
+    if (text.charCodeAt(i) !== Ch.OpenBracket)
         return undefined;
     i++;
     const elements = [];
@@ -13461,7 +14013,7 @@ function splitTopLevelArray(text, start = 0) {
     let elementStart = -1;
     for (; i < text.length; i++) {
         const code = text.charCodeAt(i);
-        if (code === 34 /* Ch.Quote */) {
+        if (code === Ch.Quote) {
             if (elementStart < 0)
                 elementStart = i;
             i = closingQuote(text, i);
@@ -13471,12 +14023,12 @@ function splitTopLevelArray(text, start = 0) {
         }
         if (isWhitespace(code))
             continue;
-        if (code === 123 /* Ch.OpenBrace */ || code === 91 /* Ch.OpenBracket */) {
+        if (code === Ch.OpenBrace || code === Ch.OpenBracket) {
             if (elementStart < 0)
                 elementStart = i;
             depth++;
         }
-        else if (code === 125 /* Ch.CloseBrace */ || code === 93 /* Ch.CloseBracket */) {
+        else if (code === Ch.CloseBrace || code === Ch.CloseBracket) {
             if (depth === 0) {
                 if (elementStart >= 0)
                     elements.push([elementStart, trimEnd(text, elementStart, i)]);
@@ -13484,7 +14036,7 @@ function splitTopLevelArray(text, start = 0) {
             }
             depth--;
         }
-        else if (code === 44 /* Ch.Comma */ && depth === 0) {
+        else if (code === Ch.Comma && depth === 0) {
             elements.push([elementStart, trimEnd(text, elementStart, i)]);
             elementStart = -1;
         }
@@ -13508,7 +14060,7 @@ function closingQuote(text, open) {
             return -1;
         // A quote closes the string when an even run of backslashes precedes it.
         let backslashes = 0;
-        while (text.charCodeAt(j - 1 - backslashes) === 92 /* Ch.Backslash */)
+        while (text.charCodeAt(j - 1 - backslashes) === Ch.Backslash)
             backslashes++;
         if (backslashes % 2 === 0)
             return j;
@@ -13523,12 +14075,12 @@ function measureDepth(text, limit = Infinity) {
     let max = 0;
     for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
-        if (code === 34 /* Ch.Quote */) {
+        if (code === Ch.Quote) {
             i = closingQuote(text, i);
             if (i < 0)
                 break;
         }
-        else if (code === 123 /* Ch.OpenBrace */ || code === 91 /* Ch.OpenBracket */) {
+        else if (code === Ch.OpenBrace || code === Ch.OpenBracket) {
             depth++;
             if (depth > max) {
                 max = depth;
@@ -13536,7 +14088,7 @@ function measureDepth(text, limit = Infinity) {
                     return max;
             }
         }
-        else if (code === 125 /* Ch.CloseBrace */ || code === 93 /* Ch.CloseBracket */) {
+        else if (code === Ch.CloseBrace || code === Ch.CloseBracket) {
             depth--;
         }
     }
@@ -13547,7 +14099,7 @@ function measureDepth(text, limit = Infinity) {
 /***/ }),
 
 /***/ 6755:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
@@ -13556,13 +14108,15 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LineIndex = void 0;
 exports.decodeText = decodeText;
 exports.findInvalidUtf8 = findInvalidUtf8;
+const node_buffer_1 = __nccwpck_require__(4573);
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 function decodeText(bytes) {
     const binary = bytes.subarray(0, 8000).includes(0);
     const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const body = bom ? bytes.subarray(3) : bytes;
     const text = utf8.decode(body);
-    const invalid = findInvalidUtf8(body);
+    // The native check is cheap, so the scan in JS runs only to find where the first bad byte is.
+    const invalid = (0, node_buffer_1.isUtf8)(body) ? undefined : findInvalidUtf8(body);
     const decoded = { text, bom, binary };
     if (invalid !== undefined)
         decoded.invalidUtf8At = utf8.decode(body.subarray(0, invalid)).length;
@@ -13683,7 +14237,10 @@ function relativePointer(pointer) {
 function groupFindings(findings) {
     const groups = new Map();
     for (const finding of findings) {
-        const key = `${finding.ruleId}\u0000${finding.messageId}\u0000${finding.severity}\u0000${relativePointer(finding.pointer)}`;
+        // File-level findings group only within their file; a field name in the data keeps different fields apart.
+        const place = finding.pointer === '' ? `file:${finding.file}` : relativePointer(finding.pointer);
+        const fieldName = typeof finding.data.field === 'string' ? finding.data.field : '';
+        const key = [finding.ruleId, finding.messageId, finding.severity, place, fieldName].join('\u0000');
         const group = groups.get(key);
         if (group) {
             group.findings.push(finding);
@@ -13721,6 +14278,460 @@ function renderJson(report) {
 
 /***/ }),
 
+/***/ 4285:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+/**
+ * The Markdown report for the job summary, the sticky pull request comment
+ * and the check run: summary, findings grouped by rule and entry, and the
+ * entry diff, cut to a size limit with a note that counts what was left out.
+ *
+ * Every value that comes from the data passes through `escapeMarkdown`, so a
+ * pull request cannot inject HTML, links, images, mentions or table cells.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.measureUtf8 = exports.measureUtf16 = void 0;
+exports.escapeMarkdown = escapeMarkdown;
+exports.renderMarkdown = renderMarkdown;
+const format_1 = __nccwpck_require__(6833);
+const strings_1 = __nccwpck_require__(1850);
+/** Characters that could hide or reorder text (controls, zero-width and bidirectional marks). */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+const ZERO_WIDTH_SPACE = '\u200b';
+const MAX_CELL = 300;
+const SHOWN_FIELDS = 5;
+/**
+ * Makes a data value inert Markdown text on one line. HTML-significant
+ * characters become entities and other punctuation gets a backslash, so no
+ * markup takes effect. Autolinks, mentions and issue references are matched
+ * by GitHub after Markdown is parsed, so escaping cannot stop them; a
+ * zero-width space breaks `@name`, `#123`, `scheme://` and `www.` instead.
+ */
+function escapeMarkdown(value, maxLength = MAX_CELL) {
+    let text = value.replace(INVISIBLE, ' ');
+    const characters = Array.from(text);
+    if (characters.length > maxLength)
+        text = `${characters.slice(0, maxLength - 1).join('')}…`;
+    text = text
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
+        .replace(/(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`);
+    return text.replace(/[\\`*_{}[\]()#+\-.!|~<>&:$]/g, (character) => {
+        if (character === '&')
+            return '&amp;';
+        if (character === '<')
+            return '&lt;';
+        if (character === '>')
+            return '&gt;';
+        return `\\${character}`;
+    });
+}
+const measureUtf16 = (text) => text.length;
+exports.measureUtf16 = measureUtf16;
+const measureUtf8 = (text) => Buffer.byteLength(text, 'utf8');
+exports.measureUtf8 = measureUtf8;
+/** Appends blocks while they fit, and counts the table rows that did not. */
+class SizedText {
+    limit;
+    measure;
+    parts = [];
+    used = 0;
+    full = false;
+    omittedRows = 0;
+    constructor(limit, measure) {
+        this.limit = limit;
+        this.measure = measure;
+    }
+    add(text) {
+        if (this.full)
+            return false;
+        const size = this.measure(text);
+        if (this.used + size > this.limit) {
+            this.full = true;
+            return false;
+        }
+        this.parts.push(text);
+        this.used += size;
+        return true;
+    }
+    /** Adds a heading and a table; once one row does not fit, no later block is added. */
+    addTable(heading, columns, rows) {
+        if (rows.length === 0)
+            return;
+        const header = `\n#### ${heading}\n\n| ${columns.join(' | ')} |\n|${columns.map(() => ' --- |').join('')}\n`;
+        const firstRow = tableRow(rows[0]);
+        if (this.full || !this.add(header + firstRow)) {
+            this.omittedRows += rows.length;
+            return;
+        }
+        for (let i = 1; i < rows.length; i++) {
+            if (!this.add(tableRow(rows[i]))) {
+                this.omittedRows += rows.length - i;
+                return;
+            }
+        }
+    }
+    text() {
+        return this.parts.join('');
+    }
+}
+function tableRow(cells) {
+    return `| ${cells.join(' | ')} |\n`;
+}
+function revisionLabel(revision, locale) {
+    if (revision === '')
+        return (0, strings_1.t)(locale, 'report.none');
+    if (/^[0-9a-f]{7,64}$/.test(revision))
+        return `\`${revision.slice(0, 12)}\``;
+    return escapeMarkdown(revision);
+}
+function location(file, line) {
+    return escapeMarkdown(line === undefined ? file : `${file}:${line}`);
+}
+function entryLabel(finding) {
+    return finding.entryId === undefined ? '—' : escapeMarkdown(finding.entryId);
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function byRuleRows(report) {
+    const rules = new Map();
+    for (const finding of report.findings) {
+        const rule = rules.get(finding.ruleId) ?? { severity: finding.severity, count: 0, entries: new Set() };
+        rule.count++;
+        if (finding.entryId !== undefined)
+            rule.entries.add(finding.entryId);
+        rules.set(finding.ruleId, rule);
+    }
+    return [...rules]
+        .sort((a, b) => b[1].count - a[1].count || compareText(a[0], b[0]))
+        .map(([ruleId, rule]) => [`\`${ruleId}\``, (0, strings_1.t)(report.locale, `severity.${rule.severity}`), String(rule.count), String(rule.entries.size)]);
+}
+function findingRows(report) {
+    const sorted = [...report.findings].sort((a, b) => compareText(a.ruleId, b.ruleId) || compareText(a.entryId ?? '', b.entryId ?? '') || compareText(a.file, b.file) || a.line - b.line || a.column - b.column);
+    return sorted.map((finding) => [
+        (0, strings_1.t)(report.locale, `severity.${finding.severity}`),
+        `\`${finding.ruleId}\``,
+        entryLabel(finding),
+        location(finding.file, finding.line),
+        escapeMarkdown(finding.message),
+    ]);
+}
+function fieldChanges(fields, locale) {
+    const shown = fields.slice(0, SHOWN_FIELDS).map((field) => `${escapeMarkdown(field.pointer, 80)}: ${escapeMarkdown((0, format_1.quote)(field.before), 80)} → ${escapeMarkdown((0, format_1.quote)(field.after), 80)}`);
+    if (fields.length > SHOWN_FIELDS)
+        shown.push((0, strings_1.t)(locale, 'md.more-fields', { count: fields.length - SHOWN_FIELDS }));
+    return shown.join('<br>');
+}
+function entryRows(report) {
+    return report.entries.map((entry) => [
+        (0, strings_1.t)(report.locale, `md.status-${entry.status}`),
+        escapeMarkdown(entry.entryId),
+        location(entry.file, entry.line),
+        entry.fields ? fieldChanges(entry.fields, report.locale) : '',
+    ]);
+}
+function comparisonRows(report) {
+    return report.comparisons.map((comparison) => [
+        escapeMarkdown(comparison.entryId),
+        escapeMarkdown(comparison.metric),
+        escapeMarkdown(String(comparison.baseValue)),
+        escapeMarkdown(String(comparison.newValue)),
+        `${(comparison.worsening * 100).toFixed(1)}%`,
+    ]);
+}
+function truncationNote(locale, count, reportPath) {
+    // The path comes from the runner, not the data; only a backtick could break its code span.
+    return `\n> ${(0, strings_1.t)(locale, 'md.truncated', { count, path: reportPath.replace(/[`\r\n]/g, '_') })}\n`;
+}
+function renderMarkdown(report, options) {
+    const locale = report.locale;
+    const { errors, warnings, notices } = report.summary;
+    // Room for the note is kept from the start, sized for the largest count it could name.
+    const reserve = options.measure(truncationNote(locale, 9_999_999, options.reportPath)) + 16;
+    const out = new SizedText(options.maxSize - reserve, options.measure);
+    const outcome = (0, strings_1.t)(locale, options.failed ? 'md.failed' : 'md.passed');
+    const revisions = (0, strings_1.t)(locale, 'report.revisions', { base: revisionLabel(report.base, locale), head: revisionLabel(report.head, locale) });
+    const totals = errors + warnings + notices === 0 ? (0, strings_1.t)(locale, 'report.clean') : (0, strings_1.t)(locale, 'report.totals', { errors, warnings, notices });
+    out.add(`${options.prefix ?? ''}### ${(0, strings_1.t)(locale, 'report.title')}: ${outcome}\n\n` +
+        `${revisions}\n\n` +
+        `${(0, strings_1.t)(locale, 'report.files', { count: report.summary.files })} · ${(0, strings_1.t)(locale, 'report.entries', { ...report.summary.entries })}\n\n` +
+        `**${totals}**\n`);
+    out.addTable((0, strings_1.t)(locale, 'md.by-rule'), [(0, strings_1.t)(locale, 'md.col-rule'), (0, strings_1.t)(locale, 'md.col-severity'), (0, strings_1.t)(locale, 'md.col-count'), (0, strings_1.t)(locale, 'md.col-entries')], byRuleRows(report));
+    out.addTable((0, strings_1.t)(locale, 'md.findings'), [(0, strings_1.t)(locale, 'md.col-severity'), (0, strings_1.t)(locale, 'md.col-rule'), (0, strings_1.t)(locale, 'md.col-entry'), (0, strings_1.t)(locale, 'md.col-location'), (0, strings_1.t)(locale, 'md.col-message')], findingRows(report));
+    for (const omission of report.omitted)
+        out.add(`\n${(0, strings_1.t)(locale, 'report.omitted', { count: omission.count, file: escapeMarkdown(omission.file) })}\n`);
+    out.addTable((0, strings_1.t)(locale, 'md.entries'), [(0, strings_1.t)(locale, 'md.col-status'), (0, strings_1.t)(locale, 'md.col-entry'), (0, strings_1.t)(locale, 'md.col-location'), (0, strings_1.t)(locale, 'md.col-fields')], entryRows(report));
+    out.addTable((0, strings_1.t)(locale, 'md.comparisons'), [(0, strings_1.t)(locale, 'md.col-entry'), (0, strings_1.t)(locale, 'md.col-metric'), (0, strings_1.t)(locale, 'md.col-base'), (0, strings_1.t)(locale, 'md.col-new'), (0, strings_1.t)(locale, 'md.col-change')], comparisonRows(report));
+    if (report.uncompared.length > 0)
+        out.add(`\n${(0, strings_1.t)(locale, 'md.uncompared', { count: report.uncompared.length })}\n`);
+    const note = out.omittedRows > 0 ? truncationNote(locale, out.omittedRows, options.reportPath) : '';
+    return out.text() + note;
+}
+
+
+/***/ }),
+
+/***/ 1251:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+/** The regression table of the terminal report, and the cells every renderer of comparisons can share. */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.displayWidth = displayWidth;
+exports.comparisonCells = comparisonCells;
+exports.renderRegressionTable = renderRegressionTable;
+const compare_1 = __nccwpck_require__(3164);
+const strings_1 = __nccwpck_require__(1850);
+const SHOWN_ROWS = 20;
+const SHOWN_UNCOMPARED = 10;
+const MAX_ID = 40;
+/** Removes control characters from data-derived text, so a value cannot move the cursor or fake output. */
+function clean(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
+}
+function shorten(text, limit) {
+    return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
+/** Columns a string takes in a terminal: CJK and full-width forms take two. */
+function displayWidth(text) {
+    let width = 0;
+    for (const char of text) {
+        const code = char.codePointAt(0) ?? 0;
+        const wide = (code >= 0x1100 && code <= 0x115f) ||
+            (code >= 0x2e80 && code <= 0xa4cf) ||
+            (code >= 0xac00 && code <= 0xd7a3) ||
+            (code >= 0xf900 && code <= 0xfaff) ||
+            (code >= 0xfe30 && code <= 0xfe4f) ||
+            (code >= 0xff00 && code <= 0xff60) ||
+            (code >= 0xffe0 && code <= 0xffe6);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+function pad(text, width, right) {
+    const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+    return right ? `${fill}${text}` : `${text}${fill}`;
+}
+/** One comparison as text cells, in the report's locale; the markdown and terminal tables read the same cells. */
+function comparisonCells(comparison, locale) {
+    const scale = comparison.scale ?? 'relative';
+    // `worsening` is positive when worse; the shown change follows the value, so a throughput drop reads as negative.
+    const signed = comparison.direction === 'higher' ? -comparison.worsening : comparison.worsening;
+    const word = comparison.worsening > 0 ? (0, strings_1.t)(locale, 'regression.worse') : comparison.worsening < 0 ? (0, strings_1.t)(locale, 'regression.better') : '';
+    const verdict = comparison.acknowledged !== undefined ? (0, strings_1.t)(locale, 'regression.acknowledged') : comparison.severity === 'ok' ? (0, strings_1.t)(locale, 'regression.ok') : (0, strings_1.t)(locale, `severity.${comparison.severity}`);
+    return {
+        entry: shorten(clean(comparison.entryId), MAX_ID),
+        where: clean(`${comparison.file}:${comparison.line}`),
+        metric: clean(comparison.metric),
+        base: (0, compare_1.formatNumber)(comparison.baseValue),
+        value: (0, compare_1.formatNumber)(comparison.newValue),
+        change: `${(0, compare_1.formatChange)(signed, scale)} ${word}`.trim(),
+        verdict,
+        peers: String(comparison.peers),
+    };
+}
+/**
+ * The lines of the regression table and of the entries that could not be
+ * compared, or none when nothing was compared. Rows keep the report's order,
+ * most severe first; rows within the thresholds are cut first.
+ */
+function renderRegressionTable(report) {
+    const locale = report.locale;
+    const lines = [];
+    if (report.comparisons.length > 0) {
+        const flagged = report.comparisons.filter((comparison) => comparison.severity !== 'ok');
+        const shown = flagged.length >= SHOWN_ROWS ? flagged : report.comparisons.slice(0, Math.max(SHOWN_ROWS, flagged.length));
+        const header = {
+            entry: (0, strings_1.t)(locale, 'regression.col-entry'),
+            where: (0, strings_1.t)(locale, 'regression.col-where'),
+            metric: (0, strings_1.t)(locale, 'regression.col-metric'),
+            base: (0, strings_1.t)(locale, 'regression.col-base'),
+            value: (0, strings_1.t)(locale, 'regression.col-new'),
+            change: (0, strings_1.t)(locale, 'regression.col-change'),
+            verdict: (0, strings_1.t)(locale, 'regression.col-verdict'),
+            peers: (0, strings_1.t)(locale, 'regression.col-peers'),
+        };
+        const rows = [header, ...shown.map((comparison) => comparisonCells(comparison, locale))];
+        const columns = Object.keys(header);
+        const numeric = new Set(['base', 'value', 'peers']);
+        const widths = columns.map((column) => Math.max(...rows.map((row) => displayWidth(row[column]))));
+        lines.push((0, strings_1.t)(locale, 'regression.title'));
+        for (const row of rows)
+            lines.push(`  ${columns.map((column, index) => pad(row[column], widths[index], numeric.has(column))).join('  ')}`.trimEnd());
+        const hidden = report.comparisons.length - shown.length;
+        if (hidden > 0)
+            lines.push(`  ${(0, strings_1.t)(locale, 'regression.more', { count: hidden })}`);
+    }
+    if (report.uncompared.length > 0) {
+        if (lines.length > 0)
+            lines.push('');
+        lines.push((0, strings_1.t)(locale, 'regression.uncompared', { count: report.uncompared.length }));
+        for (const item of report.uncompared.slice(0, SHOWN_UNCOMPARED)) {
+            lines.push(`  ${(0, strings_1.t)(locale, 'regression.uncompared-entry', { entry: clean(item.entryId), file: clean(item.file), fields: item.missing.join(', ') })}`);
+        }
+        if (report.uncompared.length > SHOWN_UNCOMPARED)
+            lines.push(`  ${(0, strings_1.t)(locale, 'regression.uncompared-more', { count: report.uncompared.length - SHOWN_UNCOMPARED })}`);
+    }
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 5881:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+/**
+ * The SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers: one
+ * run whose driver lists every rule of the registry with its docs page, and
+ * one result per finding with its region.
+ *
+ * Columns are UTF-16 code units, as the JSON text index counts them, and end
+ * positions are exclusive, both as SARIF defines them by default.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SOURCE_ROOT = exports.FINGERPRINT_KEY = exports.INFORMATION_URI = exports.SARIF_SCHEMA = void 0;
+exports.ruleDocsUri = ruleDocsUri;
+exports.artifactUri = artifactUri;
+exports.findingFingerprint = findingFingerprint;
+exports.toSarifLog = toSarifLog;
+exports.renderSarif = renderSarif;
+const node_crypto_1 = __nccwpck_require__(7598);
+const rules_1 = __nccwpck_require__(5755);
+exports.SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+exports.INFORMATION_URI = 'https://github.com/intellistream/leaderboard-check';
+/** Docs pages are linked at the major tag, so a link keeps working for every 1.x release. */
+const DOCS_BASE = `${exports.INFORMATION_URI}/blob/v1/docs/rules`;
+/** Key of the tool's fingerprint. GitHub's upload adds its own `primaryLocationLineHash` beside it. */
+exports.FINGERPRINT_KEY = 'leaderboardCheck/v1';
+/** Base id that artifact URIs are relative to: the top of the repository. */
+exports.SOURCE_ROOT = '%SRCROOT%';
+const LEVELS = { error: 'error', warning: 'warning', notice: 'note' };
+const TEXT = {
+    en: {
+        help: '{description} What the rule checks, why, its options and examples: {uri}',
+        category: 'Category: {category}.',
+        severity: 'Default severity: {severity}.',
+    },
+    'zh-CN': {
+        help: '{description} 规则检查的内容、原因、选项和示例见：{uri}',
+        category: '类别：{category}。',
+        severity: '默认严重级别：{severity}。',
+    },
+};
+function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (match, name) => values[name] ?? match);
+}
+function ruleDocsUri(id, locale) {
+    return `${DOCS_BASE}/${id}${locale === 'en' ? '' : `.${locale}`}.md`;
+}
+function sarifRule(rule, locale) {
+    const { id, category, defaultSeverity, description } = rule.meta;
+    const text = TEXT[locale];
+    const uri = ruleDocsUri(id, locale);
+    const summary = description[locale];
+    return {
+        id,
+        shortDescription: { text: summary },
+        fullDescription: { text: `${summary} ${fill(text.category, { category })} ${fill(text.severity, { severity: defaultSeverity })}` },
+        help: {
+            text: fill(text.help, { description: summary, uri }),
+            markdown: fill(text.help, { description: summary, uri: `[${id}](${uri})` }),
+        },
+        helpUri: uri,
+        defaultConfiguration: { level: LEVELS[defaultSeverity] },
+        properties: { tags: ['leaderboard', category] },
+    };
+}
+/** Encodes each path segment, so names with spaces or `#` stay valid URI references. */
+function artifactUri(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+function physicalLocation(file, region) {
+    return { artifactLocation: { uri: artifactUri(file), uriBaseId: exports.SOURCE_ROOT }, region };
+}
+/**
+ * Identifies a finding by what it is about, not where it sits: rule, message
+ * id, file, entry and pointer. An edit above a finding then keeps its alert;
+ * a change of the offending value at the same place does too, by design.
+ */
+function findingFingerprint(finding) {
+    const parts = [finding.ruleId, finding.messageId, finding.file, finding.entryId ?? '', finding.pointer];
+    return (0, node_crypto_1.createHash)('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+}
+function toSarifLog(report, options) {
+    const locale = report.locale;
+    const ruleIndex = new Map(rules_1.RULES.map((rule, index) => [rule.meta.id, index]));
+    // Findings with the same identity, such as two problems at one pointer, get ordinals because fingerprints must differ.
+    const seen = new Map();
+    const results = report.findings.map((finding) => {
+        const index = ruleIndex.get(finding.ruleId);
+        if (index === undefined)
+            throw new Error(`finding of unknown rule ${finding.ruleId}`);
+        const hash = findingFingerprint(finding);
+        const ordinal = (seen.get(hash) ?? 0) + 1;
+        seen.set(hash, ordinal);
+        const result = {
+            ruleId: finding.ruleId,
+            ruleIndex: index,
+            level: LEVELS[finding.severity],
+            message: { text: finding.message },
+            locations: [
+                {
+                    physicalLocation: physicalLocation(finding.file, {
+                        startLine: finding.line,
+                        startColumn: finding.column,
+                        endLine: finding.endLine,
+                        endColumn: finding.endColumn,
+                    }),
+                },
+            ],
+            partialFingerprints: { [exports.FINGERPRINT_KEY]: `${hash}:${ordinal}` },
+        };
+        if (finding.related) {
+            result.relatedLocations = [{ id: 1, physicalLocation: physicalLocation(finding.related.file, { startLine: finding.related.line, startColumn: finding.related.column }) }];
+        }
+        if (finding.entryId !== undefined)
+            result.properties = { entryId: finding.entryId };
+        return result;
+    });
+    return {
+        $schema: exports.SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'leaderboard-check',
+                        version: options.version,
+                        semanticVersion: options.version,
+                        informationUri: exports.INFORMATION_URI,
+                        rules: rules_1.RULES.map((rule) => sarifRule(rule, locale)),
+                    },
+                },
+                language: locale,
+                columnKind: 'utf16CodeUnits',
+                originalUriBaseIds: { [exports.SOURCE_ROOT]: { description: { text: locale === 'en' ? 'The top of the repository.' : '仓库根目录。' } } },
+                results,
+                properties: { base: report.base, head: report.head },
+            },
+        ],
+    };
+}
+function renderSarif(report, options) {
+    return `${JSON.stringify(toSarifLog(report, options), null, 2)}\n`;
+}
+
+
+/***/ }),
+
 /***/ 5655:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -13731,6 +14742,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderText = renderText;
 const strings_1 = __nccwpck_require__(1850);
 const group_1 = __nccwpck_require__(6349);
+const regression_table_1 = __nccwpck_require__(1251);
 const SHOWN_LOCATIONS = 3;
 const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', notice: '\u001b[36m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
 /** Removes control characters from data-derived text, so a value cannot move the cursor or fake output. */
@@ -13777,9 +14789,58 @@ function renderText(report, options = { color: false }) {
         lines.push((0, strings_1.t)(locale, 'report.omitted', { ...omission }));
     if (groups.length > 0)
         lines.push('');
+    const regression = (0, regression_table_1.renderRegressionTable)(report);
+    if (regression.length > 0)
+        lines.push(...regression, '');
     const { errors, warnings, notices } = report.summary;
     lines.push(errors + warnings + notices === 0 ? (0, strings_1.t)(locale, 'report.clean') : paint(errors > 0 ? 'error' : 'warning', (0, strings_1.t)(locale, 'report.totals', { errors, warnings, notices })));
     return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 8260:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+/** Annotations as the runner's workflow commands (`::error file=…::message`), escaped so data cannot forge a command. */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.escapeData = escapeData;
+exports.escapeProperty = escapeProperty;
+exports.workflowCommand = workflowCommand;
+exports.annotationTitle = annotationTitle;
+exports.annotationCommand = annotationCommand;
+/** Escapes a command's message: the runner decodes %25, %0D and %0A, so a value cannot end the line and start a command. */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Escapes a property value, where `:` ends the property list and `,` separates properties. */
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function workflowCommand(level, message, properties = {}) {
+    const pairs = Object.entries(properties)
+        .filter((pair) => pair[1] !== undefined)
+        .map(([name, value]) => `${name}=${escapeProperty(String(value))}`);
+    return `::${level}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(message)}`;
+}
+/** Builds the title from the rule and, when known, the entry, so the annotation reads on its own in the checks tab. */
+function annotationTitle(finding) {
+    return finding.entryId ? `${finding.ruleId} (${finding.entryId})` : finding.ruleId;
+}
+function annotationCommand(finding) {
+    // The runner accepts columns only for a one-line range.
+    const oneLine = finding.endLine === finding.line;
+    return workflowCommand(finding.severity, finding.message, {
+        file: finding.file,
+        line: finding.line,
+        endLine: finding.endLine,
+        col: oneLine ? finding.column : undefined,
+        endColumn: oneLine ? finding.endColumn : undefined,
+        title: annotationTitle(finding),
+    });
 }
 
 
@@ -14119,9 +15180,11 @@ exports.duplicateKey = {
         messages: {
             en: {
                 duplicate: 'Duplicate key `{key}`: it is already defined at line {firstLine}, and parsers keep only the last value. Remove one of them.',
+                normalization: 'Key `{key}` looks the same as the key at line {firstLine} but is written with other Unicode code points (NFC normalisation makes them equal): keep one spelling.',
             },
             'zh-CN': {
                 duplicate: '重复的键 `{key}`：第 {firstLine} 行已定义过该键，解析器只会保留最后一个值。请删除其中一个。',
+                normalization: '键 `{key}` 与第 {firstLine} 行的键看起来相同，但使用了不同的 Unicode 码位（经 NFC 规范化后相同）：请只保留一种写法。',
             },
         },
     },
@@ -14148,6 +15211,10 @@ function resultKey(entry) {
         return undefined;
     return `${configuration.key}|${(0, configuration_key_1.canonicalJson)(metrics)}`;
 }
+/** Returns a cheap part of the result key: entries that differ here cannot share a key. */
+function firstMetric(entry) {
+    return (0, configuration_key_1.canonicalJson)((0, fields_1.field)(entry.value, 'metrics.ttft_ms'));
+}
 exports.duplicateResult = {
     meta: {
         id: 'duplicate-result',
@@ -14169,9 +15236,15 @@ exports.duplicateResult = {
     checkChange(change, context) {
         const checked = new Set(change.checked);
         const first = new Map();
+        // A published entry matters only when it may equal a checked one, and equal
+        // keys have equal first metrics, so most published entries need no key.
+        const candidates = new Set(change.checked.map(firstMetric));
         // Published entries claim their results first, so a new copy is the one reported.
-        const ordered = [...change.headEntries.filter((entry) => !checked.has(entry)), ...change.checked];
+        const ordered = [...change.headEntries.filter((entry) => !checked.has(entry) && candidates.has(firstMetric(entry))), ...change.checked];
         for (const entry of ordered) {
+            // Rounded doubles could make two different results look equal; json-syntax reports such numbers.
+            if (entry.inexact)
+                continue;
             const key = resultKey(entry);
             if (key === undefined)
                 continue;
@@ -14338,10 +15411,22 @@ exports.interconnectPath = interconnectPath;
 function isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+/** Split forms of the dotted paths rules read, because rules read the same few paths for every entry. */
+const splitPaths = new Map();
+function splitPath(path) {
+    let names = splitPaths.get(path);
+    if (!names) {
+        names = path.split('.');
+        // Paths come from rule code and configuration, so the cache stays small; a bound keeps it so.
+        if (splitPaths.size < 1000)
+            splitPaths.set(path, names);
+    }
+    return names;
+}
 /** Reads a dotted path such as `hardware.chip_count`. */
 function field(entry, path) {
     let current = entry;
-    for (const name of path.split('.')) {
+    for (const name of splitPath(path)) {
         if (!isObject(current) || !Object.prototype.hasOwnProperty.call(current, name))
             return undefined;
         current = current[name];
@@ -14497,6 +15582,9 @@ const file_shape_1 = __nccwpck_require__(9721);
 const file_too_large_1 = __nccwpck_require__(5768);
 const json_syntax_1 = __nccwpck_require__(2693);
 const memory_consistency_1 = __nccwpck_require__(9121);
+const metric_consistency_1 = __nccwpck_require__(2334);
+const metric_outlier_1 = __nccwpck_require__(6494);
+const metric_regression_1 = __nccwpck_require__(1521);
 const parallelism_chip_count_1 = __nccwpck_require__(2794);
 const platform_toolkit_version_1 = __nccwpck_require__(4266);
 const reproducible_cmd_1 = __nccwpck_require__(2022);
@@ -14524,6 +15612,9 @@ exports.RULES = [
     duplicate_result_1.duplicateResult,
     entry_modified_1.entryModified,
     entries_removed_1.entriesRemoved,
+    metric_regression_1.metricRegression,
+    metric_outlier_1.metricOutlier,
+    metric_consistency_1.metricConsistency,
     schema_changed_1.schemaChanged,
 ];
 const byId = new Map(exports.RULES.map((rule) => [rule.meta.id, rule]));
@@ -14640,11 +15731,11 @@ exports.memoryConsistency = {
         },
         messages: {
             en: {
-                'total-mismatch': '`hardware.total_memory_gb` is {total}, but {perChip} GB per chip × {chipCount} chips = {expected} GB.',
+                'total-mismatch': '`hardware.total_memory_gb` is {total}, but {perChip} GB per chip × {chipCount} chips = {expected} GB: correct total_memory_gb, memory_per_chip_gb or chip_count.',
                 'peak-exceeds': '`metrics.peak_mem_mb` is {peak} MB, more than the {available} MB of device memory the hardware has ({totalGb} GB): check the unit (MB) and the hardware fields.',
             },
             'zh-CN': {
-                'total-mismatch': '`hardware.total_memory_gb` 为 {total}，但单卡 {perChip} GB × {chipCount} 张卡 = {expected} GB。',
+                'total-mismatch': '`hardware.total_memory_gb` 为 {total}，但单卡 {perChip} GB × {chipCount} 张卡 = {expected} GB：请修正 total_memory_gb、memory_per_chip_gb 或 chip_count。',
                 'peak-exceeds': '`metrics.peak_mem_mb` 为 {peak} MB，超过硬件的显存总量 {available} MB（{totalGb} GB）：请检查单位（MB）和硬件字段。',
             },
         },
@@ -14668,6 +15759,380 @@ exports.memoryConsistency = {
             const available = totalGb * MB_PER_GB;
             if (peak > available * (1 + tolerance)) {
                 context.report({ pointer: '/metrics/peak_mem_mb', messageId: 'peak-exceeds', data: { peak, available, totalGb } });
+            }
+        }
+    },
+};
+
+
+/***/ }),
+
+/***/ 2334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.metricConsistency = void 0;
+const compare_1 = __nccwpck_require__(3164);
+const fields_1 = __nccwpck_require__(8162);
+/** Requests in flight: the larger of concurrency and batch size, as either may bound decoding. */
+function streams(entry) {
+    const counts = [(0, fields_1.field)(entry, 'workload.concurrent_requests'), (0, fields_1.field)(entry, 'workload.batch_size')].filter((value) => (0, fields_1.isNumber)(value) && value >= 1);
+    return counts.length > 0 ? Math.max(...counts) : undefined;
+}
+function metric(entry, name) {
+    const value = (0, fields_1.field)(entry, `metrics.${name}`);
+    return (0, fields_1.isNumber)(value) ? value : undefined;
+}
+exports.metricConsistency = {
+    meta: {
+        id: 'metric-consistency',
+        category: 'entry',
+        defaultSeverity: 'warning',
+        description: {
+            en: 'Metrics that contradict each other: throughput versus concurrency and time per output token, tbt versus tpot, KV bytes versus tokens.',
+            'zh-CN': '相互矛盾的指标：吞吐量与并发数及每输出 token 时间、tbt 与 tpot、KV 字节数与 token 数。',
+        },
+        messages: {
+            en: {
+                throughput: 'throughput_tps {throughput} exceeds what {streams} concurrent requests can produce at tpot_ms {tpot}: at most {bound} tokens/s (streams × 1000 / tpot_ms, plus {tolerance}%). One of the three is wrong, often tpot_ms in seconds or a throughput summed over input and output tokens.',
+                'tbt-tpot': 'tbt_ms {tbt} and tpot_ms {tpot} differ by a factor of {ratio}, more than the {limit} allowed by option `tbt-tolerance`: both measure the time between output tokens of one request, so one of them is likely computed over the wrong token count or in the wrong unit.',
+                'kv-zero': 'kv_used_tokens is {tokens} but kv_used_bytes is {bytes}: a KV cache that holds tokens uses bytes, and the other way round.',
+                'kv-per-token': 'kv_used_bytes {bytes} over kv_used_tokens {tokens} is {perToken} bytes per token, outside {min} to {max}: is kv_used_bytes in another unit (KB, MB) or are the tokens counted differently?',
+                'all-failed': 'error_rate is {rate}, so every request failed, yet throughput_tps is {throughput}: tokens cannot come from failed requests.',
+            },
+            'zh-CN': {
+                throughput: 'throughput_tps {throughput} 超过了 {streams} 个并发请求在 tpot_ms {tpot} 下所能达到的上限：最多 {bound} tokens/s（并发数 × 1000 / tpot_ms，另加 {tolerance}%）。三者之一有误，常见原因是 tpot_ms 写成了秒，或吞吐量把输入和输出 token 相加。',
+                'tbt-tpot': 'tbt_ms {tbt} 与 tpot_ms {tpot} 相差 {ratio} 倍，超过选项 `tbt-tolerance` 允许的 {limit} 倍：两者都表示同一请求相邻输出 token 之间的时间，其中之一可能按错误的 token 数或单位计算。',
+                'kv-zero': 'kv_used_tokens 为 {tokens}，而 kv_used_bytes 为 {bytes}：KV 缓存中有 token 就必然占用字节，反之亦然。',
+                'kv-per-token': 'kv_used_bytes {bytes} 除以 kv_used_tokens {tokens} 得每 token {perToken} 字节，不在 {min} 到 {max} 之间：kv_used_bytes 是否用了其他单位（KB、MB），或 token 的计数方式不同？',
+                'all-failed': 'error_rate 为 {rate}，即所有请求都失败了，但 throughput_tps 为 {throughput}：失败的请求不会产生 token。',
+            },
+        },
+        options: { 'throughput-tolerance': 0.1, 'tbt-tolerance': 0.5, 'min-kv-bytes-per-token': 64, 'max-kv-bytes-per-token': 8_388_608 },
+    },
+    checkEntry(entry, context) {
+        const value = entry.value;
+        const throughput = metric(value, 'throughput_tps');
+        const tpot = metric(value, 'tpot_ms');
+        const tbt = metric(value, 'tbt_ms');
+        const count = streams(value);
+        const tolerance = Number(context.options['throughput-tolerance'] ?? 0.1);
+        if (throughput !== undefined && tpot !== undefined && tpot > 0 && count !== undefined) {
+            // Each request in flight yields at most one token per tpot_ms, so the
+            // sum over requests bounds the output throughput from above; prefill
+            // and idle gaps only lower it, so no lower bound is checked.
+            const bound = (count * 1000) / tpot;
+            if (throughput > bound * (1 + tolerance)) {
+                context.report({
+                    pointer: '/metrics/throughput_tps',
+                    messageId: 'throughput',
+                    data: { throughput: (0, compare_1.formatNumber)(throughput), streams: count, tpot: (0, compare_1.formatNumber)(tpot), bound: (0, compare_1.formatNumber)(bound), tolerance: Math.round(tolerance * 100) },
+                });
+            }
+        }
+        const tbtTolerance = Number(context.options['tbt-tolerance'] ?? 0.5);
+        if (tbt !== undefined && tpot !== undefined && tbt > 0 && tpot > 0) {
+            const ratio = Math.max(tbt, tpot) / Math.min(tbt, tpot);
+            if (ratio > 1 + tbtTolerance) {
+                context.report({
+                    pointer: '/metrics/tbt_ms',
+                    messageId: 'tbt-tpot',
+                    data: { tbt: (0, compare_1.formatNumber)(tbt), tpot: (0, compare_1.formatNumber)(tpot), ratio: (0, compare_1.formatNumber)(ratio), limit: (0, compare_1.formatNumber)(1 + tbtTolerance) },
+                });
+            }
+        }
+        const tokens = metric(value, 'kv_used_tokens');
+        const bytes = metric(value, 'kv_used_bytes');
+        if (tokens !== undefined && bytes !== undefined) {
+            if ((tokens > 0) !== (bytes > 0)) {
+                context.report({ pointer: '/metrics/kv_used_bytes', messageId: 'kv-zero', data: { tokens, bytes } });
+            }
+            else if (tokens > 0) {
+                const min = Number(context.options['min-kv-bytes-per-token'] ?? 64);
+                const max = Number(context.options['max-kv-bytes-per-token'] ?? 8_388_608);
+                const perToken = bytes / tokens;
+                if (perToken < min || perToken > max) {
+                    context.report({
+                        pointer: '/metrics/kv_used_bytes',
+                        messageId: 'kv-per-token',
+                        data: { bytes: (0, compare_1.formatNumber)(bytes), tokens: (0, compare_1.formatNumber)(tokens), perToken: (0, compare_1.formatNumber)(perToken), min: (0, compare_1.formatNumber)(min), max: (0, compare_1.formatNumber)(max) },
+                    });
+                }
+            }
+        }
+        const rate = metric(value, 'error_rate');
+        if (rate !== undefined && rate >= 1 && throughput !== undefined && throughput > 0) {
+            context.report({ pointer: '/metrics/throughput_tps', messageId: 'all-failed', data: { rate, throughput: (0, compare_1.formatNumber)(throughput) } });
+        }
+    },
+};
+
+
+/***/ }),
+
+/***/ 6494:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.metricOutlier = void 0;
+const compare_1 = __nccwpck_require__(3164);
+const fields_1 = __nccwpck_require__(8162);
+exports.metricOutlier = {
+    meta: {
+        id: 'metric-outlier',
+        category: 'comparison',
+        defaultSeverity: 'warning',
+        description: {
+            en: 'A value far outside the distribution of comparable published entries, such as seconds written for milliseconds.',
+            'zh-CN': '数值远离可比的已发布条目的分布，例如把秒写成了毫秒。',
+        },
+        messages: {
+            en: {
+                outlier: '{metric} is {value}, far from the {peers} published results with the same configuration: median {median}, robust z-score {z} (limit ±{limit}).{hint}',
+                'hint-seconds': ' It is about {factor} times smaller than the median: was it written in seconds where milliseconds belong?',
+                'hint-microseconds': ' It is about {factor} times larger than the median: was it written in microseconds where milliseconds belong?',
+                'hint-gigabytes': ' It is about {factor} times smaller than the median: was it written in GB where MB belong?',
+                'hint-kilobytes': ' It is about {factor} times larger than the median: was it written in KB where MB belong?',
+                'hint-percent': ' It is about {factor} times larger than the median: was a percentage written where a fraction in [0, 1] belongs?',
+                'hint-smaller': ' It is about {factor} times smaller than the median, which suggests a unit slip.',
+                'hint-larger': ' It is about {factor} times larger than the median, which suggests a unit slip.',
+                'hint-none': '',
+            },
+            'zh-CN': {
+                outlier: '{metric} 为 {value}，与相同配置的 {peers} 个已发布结果相差很远：中位数 {median}，稳健 z 分数 {z}（上限 ±{limit}）。{hint}',
+                'hint-seconds': '该值约为中位数的 {factor} 分之一：是否把毫秒写成了秒？',
+                'hint-microseconds': '该值约为中位数的 {factor} 倍：是否把毫秒写成了微秒？',
+                'hint-gigabytes': '该值约为中位数的 {factor} 分之一：是否把 MB 写成了 GB？',
+                'hint-kilobytes': '该值约为中位数的 {factor} 倍：是否把 MB 写成了 KB？',
+                'hint-percent': '该值约为中位数的 {factor} 倍：是否把 [0, 1] 之间的比例写成了百分数？',
+                'hint-smaller': '该值约为中位数的 {factor} 分之一，可能是单位写错了。',
+                'hint-larger': '该值约为中位数的 {factor} 倍，可能是单位写错了。',
+                'hint-none': '',
+            },
+        },
+        options: { 'min-peers': 5, 'z-score': 3.5, 'min-spread': 0.01 },
+    },
+    checkChange(change, context) {
+        const settings = change.comparison ?? (0, compare_1.defaultComparisonSettings)();
+        const minPeers = Number(context.options['min-peers'] ?? 5);
+        const limit = Number(context.options['z-score'] ?? 3.5);
+        const minSpread = Number(context.options['min-spread'] ?? 0.01);
+        const peers = new compare_1.PeerIndex(change.baseEntries, settings.keyFields);
+        for (const entry of change.checked) {
+            // A number json-syntax reports as inexact would be compared as its rounded double.
+            if (entry.inexact)
+                continue;
+            const found = peers.peersOf(entry);
+            if (!found.entries) {
+                settings.collector?.uncomparable(entry, found.missing);
+                continue;
+            }
+            if (found.entries.length < minPeers)
+                continue;
+            for (const metric of (0, compare_1.numericMetrics)(entry)) {
+                const values = (0, compare_1.metricValues)(found.entries, metric);
+                if (values.length < minPeers)
+                    continue;
+                const value = (0, fields_1.field)(entry.value, `metrics.${metric}`);
+                const centre = (0, compare_1.median)(values);
+                const z = (0, compare_1.robustZ)(value, centre, (0, compare_1.mad)(values, centre), minSpread);
+                if (!(Math.abs(z) > limit))
+                    continue;
+                const hint = (0, compare_1.unitHint)(metric, value, centre);
+                context.report({
+                    messageId: 'outlier',
+                    data: {
+                        metric,
+                        value: (0, compare_1.formatNumber)(value),
+                        peers: values.length,
+                        median: (0, compare_1.formatNumber)(centre),
+                        z: z.toFixed(1),
+                        limit,
+                        hint: `msg:${hint?.id ?? 'hint-none'}`,
+                        factor: hint?.factor ?? '',
+                    },
+                    file: entry.file,
+                    pointer: `${entry.pointer}/metrics/${metric.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+                    target: 'value',
+                    entryId: entry.id,
+                });
+            }
+        }
+    },
+};
+
+
+/***/ }),
+
+/***/ 1521:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.metricRegression = void 0;
+exports.thresholdsFor = thresholdsFor;
+const compare_1 = __nccwpck_require__(3164);
+const errors_1 = __nccwpck_require__(4296);
+const fields_1 = __nccwpck_require__(8162);
+const DEFAULTS = { warning: 0.05, error: 0.1, improvement: 0.5 };
+function numberOption(value, fallback, name) {
+    if (value === undefined)
+        return fallback;
+    if (!(0, fields_1.isNumber)(value) || value < 0)
+        throw new errors_1.ConfigError(`option "${name}" of rule "metric-regression" must be a number of 0 or more, found ${JSON.stringify(value)}.`);
+    return value;
+}
+/** Thresholds of one metric: its own entry in `thresholds`, else the rule-wide options. */
+function thresholdsFor(metric, options) {
+    const global = {
+        warning: numberOption(options.warning, DEFAULTS.warning, 'warning'),
+        error: numberOption(options.error, DEFAULTS.error, 'error'),
+        improvement: numberOption(options.improvement, DEFAULTS.improvement, 'improvement'),
+    };
+    const table = options.thresholds;
+    const own = (0, fields_1.isObject)(table) ? table[metric] : undefined;
+    if (own === undefined)
+        return global;
+    if (!(0, fields_1.isObject)(own))
+        throw new errors_1.ConfigError(`option "thresholds.${metric}" of rule "metric-regression" must be an object such as { warning: 0.05, error: 0.1 }.`);
+    return {
+        warning: numberOption(own.warning, global.warning, `thresholds.${metric}.warning`),
+        error: numberOption(own.error, global.error, `thresholds.${metric}.error`),
+        improvement: numberOption(own.improvement, global.improvement, `thresholds.${metric}.improvement`),
+    };
+}
+/** The kind of a metric when metric-regression compares it, or undefined. */
+function comparedKind(metric, options) {
+    const directions = (0, fields_1.isObject)(options.directions) ? options.directions : {};
+    const kind = (0, compare_1.metricKind)(metric, directions);
+    if (!kind)
+        return undefined;
+    const named = (0, fields_1.isObject)(options.thresholds) && Object.prototype.hasOwnProperty.call(options.thresholds, metric);
+    return kind.regression || named ? kind : undefined;
+}
+function verdict(change, limits) {
+    if (change > limits.error)
+        return { severity: 'error', messageId: 'regression', limit: limits.error };
+    if (change > limits.warning)
+        return { severity: 'warning', messageId: 'regression', limit: limits.warning };
+    if (-change > limits.improvement)
+        return { severity: 'notice', messageId: 'improvement', limit: limits.improvement };
+    return { severity: 'ok', messageId: '', limit: 0 };
+}
+exports.metricRegression = {
+    meta: {
+        id: 'metric-regression',
+        category: 'comparison',
+        defaultSeverity: 'warning',
+        description: {
+            en: 'A new result is worse than the published results of the same configuration beyond the thresholds, or suspiciously better.',
+            'zh-CN': '新结果比相同配置的已发布结果差，超出阈值；或好得令人怀疑。',
+        },
+        messages: {
+            en: {
+                regression: '{metric} is {value}, {change} ({direction}) against {reference}; the {level} threshold is {limit}. A regression this size usually means a misconfigured run: check the machine and the command, or acknowledge it in the configuration with a reason.',
+                acknowledged: '{metric} is {value}, {change} ({direction}) against {reference}; acknowledged: {reason}.',
+                improvement: '{metric} is {value}, {change} ({direction}) against {reference}, beyond the {limit} a real improvement rarely reaches. Check the unit, the workload and that the run completed before publishing it.',
+                'reference-one': '{base} of the published result with the same configuration',
+                'reference-many': 'the median {base} of {peers} published results with the same configuration (spread ±{spread})',
+                'worse-lower': 'worse, lower is better',
+                'worse-higher': 'worse, higher is better',
+                'better-lower': 'better, lower is better',
+                'better-higher': 'better, higher is better',
+                'level-error': 'error',
+                'level-warning': 'warning',
+            },
+            'zh-CN': {
+                regression: '{metric} 为 {value}，相对于{reference}变化 {change}（{direction}）；{level}阈值为 {limit}。退化到这个程度通常说明运行环境配置有误：请检查机器和命令，或在配置中附理由确认此变化。',
+                acknowledged: '{metric} 为 {value}，相对于{reference}变化 {change}（{direction}）；已确认：{reason}。',
+                improvement: '{metric} 为 {value}，相对于{reference}变化 {change}（{direction}），超过了真实优化很少达到的 {limit}。发布前请核对单位、负载配置以及运行是否完整。',
+                'reference-one': '相同配置的已发布结果 {base}',
+                'reference-many': '相同配置的 {peers} 个已发布结果的中位数 {base}（离散度 ±{spread}）',
+                'worse-lower': '变差，越低越好',
+                'worse-higher': '变差，越高越好',
+                'better-lower': '变好，越低越好',
+                'better-higher': '变好，越高越好',
+                'level-error': '错误',
+                'level-warning': '警告',
+            },
+        },
+        options: { warning: DEFAULTS.warning, error: DEFAULTS.error, improvement: DEFAULTS.improvement, thresholds: {}, directions: {} },
+    },
+    checkChange(change, context) {
+        const settings = change.comparison ?? (0, compare_1.defaultComparisonSettings)();
+        const peers = new compare_1.PeerIndex(change.baseEntries, settings.keyFields);
+        for (const entry of change.checked) {
+            // A number json-syntax reports as inexact would be compared as its rounded double.
+            if (entry.inexact)
+                continue;
+            const found = peers.peersOf(entry);
+            if (!found.entries) {
+                settings.collector?.uncomparable(entry, found.missing);
+                continue;
+            }
+            if (found.entries.length === 0)
+                continue;
+            for (const metric of (0, compare_1.numericMetrics)(entry)) {
+                const kind = comparedKind(metric, context.options);
+                if (!kind)
+                    continue;
+                const values = (0, compare_1.metricValues)(found.entries, metric);
+                if (values.length === 0)
+                    continue;
+                const value = (0, fields_1.field)(entry.value, `metrics.${metric}`);
+                const reference = (0, compare_1.median)(values);
+                const moved = (0, compare_1.worsening)(value, reference, kind);
+                if (moved === undefined)
+                    continue;
+                const limits = thresholdsFor(metric, context.options);
+                const judged = verdict(moved, limits);
+                const acknowledged = judged.messageId === 'regression' ? (0, compare_1.findAcknowledgement)(settings, change.labels, entry.id, metric) : undefined;
+                const severity = acknowledged !== undefined ? 'notice' : judged.severity;
+                const pointer = `${entry.pointer}/metrics/${metric.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+                settings.collector?.record({
+                    entryId: entry.id ?? entry.key,
+                    file: entry.file,
+                    pointer,
+                    metric,
+                    baseValue: reference,
+                    newValue: value,
+                    worsening: moved,
+                    scale: kind.scale,
+                    direction: kind.direction,
+                    peers: values.length,
+                    severity,
+                    ...(acknowledged !== undefined ? { acknowledged } : {}),
+                });
+                if (judged.severity === 'ok')
+                    continue;
+                const spread = values.length > 1 ? (kind.scale === 'points' ? (0, compare_1.formatChange)((0, compare_1.mad)(values, reference), 'points').slice(1) : reference === 0 ? '–' : `${(((0, compare_1.mad)(values, reference) / Math.abs(reference)) * 100).toFixed(1)}%`) : '';
+                const limitText = kind.scale === 'points' ? `${(judged.limit * 100).toFixed(1)} pp` : `${(judged.limit * 100).toFixed(0)}%`;
+                context.report({
+                    messageId: acknowledged !== undefined ? 'acknowledged' : judged.messageId,
+                    data: {
+                        metric,
+                        value: (0, compare_1.formatNumber)(value),
+                        base: (0, compare_1.formatNumber)(reference),
+                        peers: values.length,
+                        spread,
+                        reference: values.length > 1 ? 'msg:reference-many' : 'msg:reference-one',
+                        change: (0, compare_1.formatChange)(kind.direction === 'lower' ? moved : -moved, kind.scale),
+                        direction: `msg:${moved > 0 ? 'worse' : 'better'}-${kind.direction}`,
+                        level: judged.severity === 'error' ? 'msg:level-error' : 'msg:level-warning',
+                        limit: limitText,
+                        reason: acknowledged ?? '',
+                    },
+                    file: entry.file,
+                    pointer,
+                    target: 'value',
+                    entryId: entry.id,
+                    severity: severity === 'ok' ? undefined : severity,
+                });
             }
         }
     },
@@ -14732,6 +16197,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.platformToolkitVersion = void 0;
 const format_1 = __nccwpck_require__(6833);
 const fields_1 = __nccwpck_require__(8162);
+/** A version of each toolkit as it is usually written, quoted in messages. */
+const EXAMPLE_VERSION = { cuda_version: '"12.1"', cann_version: '"8.0.RC1"' };
 const CPU_MODEL = /\b(xeon|epyc|core i[3579]|ryzen|kunpeng|cpu)\b/i;
 function platformOf(entry) {
     const vendor = (0, fields_1.field)(entry.value, 'hardware.vendor');
@@ -14753,7 +16220,7 @@ function requireVersion(context, entry, name, platform) {
         pointer: present ? `/environment/${name}` : '/environment',
         target: present ? 'value' : 'key',
         messageId: 'required',
-        data: { field: `environment.${name}`, platform },
+        data: { field: `environment.${name}`, platform, example: EXAMPLE_VERSION[name] ?? '' },
     });
 }
 function requireNull(context, entry, name, platform) {
@@ -14777,13 +16244,13 @@ exports.platformToolkitVersion = {
         },
         messages: {
             en: {
-                required: '`{field}` is required on {platform} hardware.',
-                'must-be-null': '`{field}` is {value}, but on {platform} hardware it must be null.',
+                required: '`{field}` is missing or null, but {platform} hardware needs it: give the toolkit version, such as {example}.',
+                'must-be-null': '`{field}` is {value}, but on {platform} hardware it must be null: remove the version, or check `hardware.vendor`.',
                 'empty-string': '`{field}` is an empty string, which is not null: use null, not an empty string, on {platform} hardware.',
             },
             'zh-CN': {
-                required: '{platform} 硬件必须填写 `{field}`。',
-                'must-be-null': '`{field}` 为 {value}，但在 {platform} 硬件上必须为 null。',
+                required: '`{field}` 缺失或为 null，但 {platform} 硬件必须填写它：请填写工具链版本，例如 {example}。',
+                'must-be-null': '`{field}` 为 {value}，但在 {platform} 硬件上必须为 null：请删除该版本号，或检查 `hardware.vendor`。',
                 'empty-string': '`{field}` 是空字符串，空字符串不等于 null：在 {platform} 硬件上请使用 null，不要使用空字符串。',
             },
         },
@@ -15238,7 +16705,8 @@ const DRAFTS = [
  */
 function re2Engine(pattern) {
     const compiled = re2js_1.RE2JS.compile(pattern);
-    return { test: (input) => compiled.matcher(input).find() };
+    // ajv caches compiled patterns by their toString(), so it must name the pattern.
+    return { test: (input) => compiled.matcher(input).find(), toString: () => `/${pattern}/` };
 }
 re2Engine.code = 'require("re2js").RE2JS';
 function detectDraft(schema, source) {
@@ -15356,11 +16824,27 @@ module.exports = require("buffer");
 
 /***/ }),
 
+/***/ 4573:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:buffer");
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
 "use strict";
 module.exports = require("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:crypto");
 
 /***/ }),
 
@@ -32153,7 +33637,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /***/ ((module) => {
 
 "use strict";
-module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/intellistream/leaderboard-check/schemas/leaderboard-check.schema.json","title":"leaderboard-check configuration","description":"Configuration of leaderboard-check, read from .github/leaderboard-check.yml (or .json/.jsonc) at the base commit.","type":"object","additionalProperties":false,"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the data files to check.","default":["data/**/*.json"]},"exclude":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of files never checked as data.","default":["**/schemas/**"]},"schema":{"type":"string","minLength":1,"description":"Path of the JSON Schema in the repository, read at base, or `builtin` for the data model v1 schema."},"rules":{"type":"object","description":"Severity (error, warning, notice, off) and options per rule id.","propertyNames":{"$ref":"#/definitions/ruleId"},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}},"overrides":{"type":"array","description":"Rule settings for the files that match some globs; later overrides win.","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1}},"rules":{"type":"object","propertyNames":{"$ref":"#/definitions/ruleId"},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}}}}},"suppressions":{"type":"array","description":"Findings of one rule on one entry that are accepted, each with a reason.","items":{"type":"object","additionalProperties":false,"required":["rule","entry","reason"],"properties":{"rule":{"$ref":"#/definitions/ruleId"},"entry":{"type":"string","minLength":1,"description":"The entry_id."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expires":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$","description":"Date (YYYY-MM-DD) after which the suppression no longer applies."}}}},"comparison":{"type":"object","additionalProperties":false,"description":"How results are compared with published ones.","properties":{"key":{"type":"array","items":{"type":"string","minLength":1},"description":"Dotted field names that two entries must share to be compared."},"acknowledge-label":{"type":"string","minLength":1,"description":"A pull request label that turns every regression into a notice."},"acknowledgements":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["entry","reason"],"properties":{"entry":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3}}}}}},"limits":{"type":"object","additionalProperties":false,"properties":{"max-findings-per-file":{"type":"integer","minimum":1,"description":"Findings kept per file; the rest are counted in one finding."},"max-depth":{"type":"integer","minimum":4,"maximum":10000,"description":"Deepest JSON nesting read."}}}},"definitions":{"severity":{"type":"string","enum":["error","warning","notice","off"]},"ruleSetting":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"}},"description":"The severity and the rule\'s options, such as max-share for entries-removed."}]},"ruleId":{"type":"string","enum":["json-syntax","duplicate-key","file-shape","file-encoding","file-too-large","schema","config-type-consistency","cluster-node-count","comm-version-required","chips-per-node-required","chip-count-topology","platform-toolkit-version","parallelism-chip-count","memory-consistency","reproducible-cmd","submitted-at-future","duplicate-entry-id","duplicate-result","entry-modified","entries-removed","metric-regression","metric-outlier","metric-consistency","schema-changed"]}}}');
+module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/intellistream/leaderboard-check/schemas/leaderboard-check.schema.json","title":"leaderboard-check configuration","description":"Configuration of leaderboard-check, read from .github/leaderboard-check.yml (or .json/.jsonc) at the base commit.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors; ignored by the checker."},"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the data files to check.","default":["data/**/*.json"]},"exclude":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of files never checked as data.","default":["**/schemas/**"]},"schema":{"type":"string","minLength":1,"description":"Path of the JSON Schema in the repository, read at base, or `builtin` for the data model v1 schema."},"rules":{"type":"object","description":"Severity (error, warning, notice, off) and options per rule id.","propertyNames":{"$ref":"#/definitions/ruleId"},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}},"overrides":{"type":"array","description":"Rule settings for the files that match some globs; later overrides win.","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1}},"rules":{"type":"object","propertyNames":{"$ref":"#/definitions/ruleId"},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}}}}},"suppressions":{"type":"array","description":"Findings of one rule on one entry that are accepted, each with a reason.","items":{"type":"object","additionalProperties":false,"required":["rule","entry","reason"],"properties":{"rule":{"$ref":"#/definitions/ruleId"},"entry":{"type":"string","minLength":1,"description":"The entry_id."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expires":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$","description":"Date (YYYY-MM-DD) after which the suppression no longer applies."}}}},"comparison":{"type":"object","additionalProperties":false,"description":"How results are compared with published ones.","properties":{"key":{"type":"array","items":{"type":"string","minLength":1},"description":"Dotted field names that two entries must share to be compared."},"acknowledge-label":{"type":"string","minLength":1,"description":"A pull request label that turns every regression into a notice."},"acknowledgements":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["entry","reason"],"properties":{"entry":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3}}}}}},"limits":{"type":"object","additionalProperties":false,"properties":{"max-findings-per-file":{"type":"integer","minimum":1,"description":"Findings kept per file; the rest are counted in one finding."},"max-depth":{"type":"integer","minimum":4,"maximum":10000,"description":"Deepest JSON nesting read."}}}},"definitions":{"severity":{"type":"string","enum":["error","warning","notice","off"]},"ruleSetting":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"}},"description":"The severity and the rule\'s options, such as max-share for entries-removed."}]},"ruleId":{"type":"string","enum":["json-syntax","duplicate-key","file-shape","file-encoding","file-too-large","schema","config-type-consistency","cluster-node-count","comm-version-required","chips-per-node-required","chip-count-topology","platform-toolkit-version","parallelism-chip-count","memory-consistency","reproducible-cmd","submitted-at-future","duplicate-entry-id","duplicate-result","entry-modified","entries-removed","metric-regression","metric-outlier","metric-consistency","schema-changed"]}}}');
 
 /***/ }),
 
