@@ -7,6 +7,7 @@
  * pull request cannot inject HTML, links, images, mentions or table cells.
  */
 
+import { comparisonCells } from './regression-table';
 import type { Finding, Locale, Report } from '../core/types';
 import { quote } from '../i18n/format';
 import { t, type StringId } from '../i18n/strings';
@@ -167,14 +168,13 @@ function entryRows(report: Report): string[][] {
   ]);
 }
 
+/** Rows of the regression table, with the same formatted cells as the terminal table. */
 function comparisonRows(report: Report): string[][] {
-  return report.comparisons.map((comparison) => [
-    escapeMarkdown(comparison.entryId),
-    escapeMarkdown(comparison.metric),
-    escapeMarkdown(String(comparison.baseValue)),
-    escapeMarkdown(String(comparison.newValue)),
-    `${(comparison.worsening * 100).toFixed(1)}%`,
-  ]);
+  return report.comparisons.map((comparison) => {
+    const cells = comparisonCells(comparison, report.locale);
+    // Numbers, changes and verdicts are formatted here from numbers and the catalogue; only names come from the data.
+    return [escapeMarkdown(cells.entry), location(comparison.file, comparison.line), escapeMarkdown(cells.metric), cells.base, cells.value, cells.change, cells.verdict, cells.peers];
+  });
 }
 
 function truncationNote(locale: Locale, count: number, reportPath: string): string {
@@ -211,7 +211,16 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   out.addTable(t(locale, 'md.entries'), [t(locale, 'md.col-status'), t(locale, 'md.col-entry'), t(locale, 'md.col-location'), t(locale, 'md.col-fields')], entryRows(report));
   out.addTable(
     t(locale, 'md.comparisons'),
-    [t(locale, 'md.col-entry'), t(locale, 'md.col-metric'), t(locale, 'md.col-base'), t(locale, 'md.col-new'), t(locale, 'md.col-change')],
+    [
+      t(locale, 'regression.col-entry'),
+      t(locale, 'regression.col-where'),
+      t(locale, 'regression.col-metric'),
+      t(locale, 'regression.col-base'),
+      t(locale, 'regression.col-new'),
+      t(locale, 'regression.col-change'),
+      t(locale, 'regression.col-verdict'),
+      t(locale, 'regression.col-peers'),
+    ],
     comparisonRows(report),
   );
   if (report.uncompared.length > 0) out.add(`\n${t(locale, 'md.uncompared', { count: report.uncompared.length })}\n`);
