@@ -41,6 +41,7 @@ describe('parseConfig accepted formats', () => {
     'limits:',
     '  max-findings-per-file: 500',
     '  max-depth: 32',
+    '  max-seconds-per-file: 30',
     '',
   ].join('\n');
 
@@ -56,7 +57,7 @@ describe('parseConfig accepted formats', () => {
     overrideRules: [['schema', { severity: 'warning', options: {} }]],
     suppressions: [{ rule: 'memory-consistency', entry: '11111111-1111-4111-8111-111111111111', reason: 'vendor reports memory in GiB', expires: '2026-06-30' }],
     comparison: { key: ['config_type', 'hardware.chip_model'], acknowledgeLabel: 'perf-regression-ok', acknowledgements: [] },
-    limits: { maxFindingsPerFile: 500, maxDepth: 32 },
+    limits: { maxFindingsPerFile: 500, maxDepth: 32, maxSecondsPerFile: 30 },
   };
 
   const json = JSON.stringify({
@@ -67,7 +68,7 @@ describe('parseConfig accepted formats', () => {
     overrides: [{ files: ['results/legacy/**'], rules: { schema: 'warning' } }],
     suppressions: [{ rule: 'memory-consistency', entry: '11111111-1111-4111-8111-111111111111', reason: 'vendor reports memory in GiB', expires: '2026-06-30' }],
     comparison: { key: ['config_type', 'hardware.chip_model'], 'acknowledge-label': 'perf-regression-ok' },
-    limits: { 'max-findings-per-file': 500, 'max-depth': 32 },
+    limits: { 'max-findings-per-file': 500, 'max-depth': 32, 'max-seconds-per-file': 30 },
   }, null, 2);
 
   const jsonc = `// Checker settings, read at the base commit.\n${json.replace('"schema": "builtin",', '"schema": "builtin", /* the data model v1 */').replace(/\n}$/, ',\n}')}`;
@@ -99,7 +100,7 @@ describe('parseConfig accepted formats', () => {
     expect(config.exclude).toEqual(['**/schemas/**']);
     expect(config.rules.size).toBe(0);
     expect(config.suppressions).toEqual([]);
-    expect(config.limits).toEqual({ maxFindingsPerFile: 10_000, maxDepth: 64 });
+    expect(config.limits).toEqual({ maxFindingsPerFile: 10_000, maxDepth: 64, maxSecondsPerFile: 120 });
   });
 
   test('a leading byte-order mark is ignored', () => {

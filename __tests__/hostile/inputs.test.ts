@@ -166,3 +166,19 @@ describe('output safety', () => {
     expect(text.split('\n').some((line) => line.startsWith('::error'))).toBe(false);
   });
 });
+
+describe('limits', () => {
+  test('a file whose check runs out of time is reported, not passed', async () => {
+    const entries = [published, ...Array.from({ length: 5 }, (_, index) => ({ ...example('multi_gpu'), entry_id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` }))];
+    const config = 'limits:\n  max-seconds-per-file: 0\n';
+    const report = await checkChange({ ...base, '.github/leaderboard-check.yml': config }, { 'data/board.json': json(entries) });
+    const findings = byRule(report, 'file-too-large');
+    expect(findings.map((finding) => [finding.messageId, finding.severity, finding.data.checked, finding.data.total])).toEqual([['time-limit', 'error', 1, 4]]);
+  });
+
+  test('a 60 MB file ends in one finding under the default size limit', async () => {
+    const filler = 'x'.repeat(60 * 1024 * 1024);
+    const report = await checkBytes('data/huge.json', Buffer.from(`[{"notes": "${filler}"}]`));
+    expect(report.findings.map((finding) => [finding.ruleId, finding.messageId])).toEqual([['file-too-large', 'too-large']]);
+  });
+});

@@ -43,6 +43,8 @@ export interface Config {
   limits: {
     maxFindingsPerFile: number;
     maxDepth: number;
+    /** Time for checking the entries of one file before the rest is left unchecked and reported. */
+    maxSecondsPerFile: number;
   };
 }
 
@@ -59,6 +61,6 @@ export function defaultConfig(): Config {
     overrides: [],
     suppressions: [],
     comparison: { acknowledgements: [] },
-    limits: { maxFindingsPerFile: 10_000, maxDepth: 64 },
+    limits: { maxFindingsPerFile: 10_000, maxDepth: 64, maxSecondsPerFile: 120 },
   };
 }

@@ -192,5 +192,6 @@ export function parseConfig(text: string, source: string): Config {
   const limits = raw.limits ?? {};
   if (limits['max-findings-per-file'] !== undefined) config.limits.maxFindingsPerFile = limits['max-findings-per-file'];
   if (limits['max-depth'] !== undefined) config.limits.maxDepth = limits['max-depth'];
+  if (limits['max-seconds-per-file'] !== undefined) config.limits.maxSecondsPerFile = limits['max-seconds-per-file'];
   return config;
 }

@@ -104,9 +104,30 @@ function allEntries(files: ReadonlyMap<string, ParsedFile>): Entry[] {
   return entries;
 }
 
+/**
+ * Checks entries file by file. When one file's entries take longer than the
+ * configured time, the rest of that file is left unchecked and one
+ * `file-too-large` finding says so, so a slow file never passes silently.
+ */
 function runEntryRules(entries: readonly Entry[], sides: Sides, setup: TrustedSetup, locator: Locator, now: Date): RawFinding[] {
   const findings: RawFinding[] = [];
+  const budgetMs = setup.config.limits.maxSecondsPerFile * 1000;
+  const started = new Map<string, number>();
+  const stopped = new Map<string, { checked: number; total: number }>();
   for (const entry of entries) {
+    const halted = stopped.get(entry.file);
+    if (halted) {
+      halted.total++;
+      continue;
+    }
+    const start = started.get(entry.file);
+    if (start === undefined) {
+      started.set(entry.file, performance.now());
+    } else if (performance.now() - start >= budgetMs) {
+      const checked = entries.filter((other) => other.file === entry.file).indexOf(entry);
+      stopped.set(entry.file, { checked, total: 1 });
+      continue;
+    }
     const file = sides.head.get(entry.file) as ParsedFile;
     findings.push(...inspectEntry(file, entry, locator));
 
@@ -130,6 +151,16 @@ function runEntryRules(entries: readonly Entry[], sides: Sides, setup: TrustedSe
       if (setting.severity === 'off') continue;
       rule.checkEntry(entry, { options: setting.options, now, report: reportFor(rule.meta.id) });
     }
+  }
+  for (const [file, { checked, total }] of stopped) {
+    findings.push({
+      ruleId: 'file-too-large',
+      messageId: 'time-limit',
+      data: { seconds: setup.config.limits.maxSecondsPerFile, checked, total },
+      file,
+      pointer: '',
+      offset: { start: 0, end: 0 },
+    });
   }
   return findings;
 }
