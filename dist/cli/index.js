@@ -11444,7 +11444,7 @@ function defaultConfig() {
         overrides: [],
         suppressions: [],
         comparison: { acknowledgements: [] },
-        limits: { maxFindingsPerFile: 10_000, maxDepth: 64 },
+        limits: { maxFindingsPerFile: 10_000, maxDepth: 64, maxSecondsPerFile: 120 },
     };
 }
 
@@ -11655,6 +11655,8 @@ function parseConfig(text, source) {
         config.limits.maxFindingsPerFile = limits['max-findings-per-file'];
     if (limits['max-depth'] !== undefined)
         config.limits.maxDepth = limits['max-depth'];
+    if (limits['max-seconds-per-file'] !== undefined)
+        config.limits.maxSecondsPerFile = limits['max-seconds-per-file'];
     return config;
 }
 
@@ -11743,9 +11745,31 @@ function allEntries(files) {
         entries.push(...file.entries);
     return entries;
 }
+/**
+ * Checks entries file by file. When one file's entries take longer than the
+ * configured time, the rest of that file is left unchecked and one
+ * `file-too-large` finding says so, so a slow file never passes silently.
+ */
 function runEntryRules(entries, sides, setup, locator, now) {
     const findings = [];
+    const budgetMs = setup.config.limits.maxSecondsPerFile * 1000;
+    const started = new Map();
+    const stopped = new Map();
     for (const entry of entries) {
+        const halted = stopped.get(entry.file);
+        if (halted) {
+            halted.total++;
+            continue;
+        }
+        const start = started.get(entry.file);
+        if (start === undefined) {
+            started.set(entry.file, performance.now());
+        }
+        else if (performance.now() - start >= budgetMs) {
+            const checked = entries.filter((other) => other.file === entry.file).indexOf(entry);
+            stopped.set(entry.file, { checked, total: 1 });
+            continue;
+        }
         const file = sides.head.get(entry.file);
         findings.push(...(0, inspect_1.inspectEntry)(file, entry, locator));
         const reportFor = (ruleId) => (report) => {
@@ -11770,6 +11794,16 @@ function runEntryRules(entries, sides, setup, locator, now) {
                 continue;
             rule.checkEntry(entry, { options: setting.options, now, report: reportFor(rule.meta.id) });
         }
+    }
+    for (const [file, { checked, total }] of stopped) {
+        findings.push({
+            ruleId: 'file-too-large',
+            messageId: 'time-limit',
+            data: { seconds: setup.config.limits.maxSecondsPerFile, checked, total },
+            file,
+            pointer: '',
+            offset: { start: 0, end: 0 },
+        });
     }
     return findings;
 }
@@ -13369,10 +13403,6 @@ const en = {
     'md.col-message': 'Message',
     'md.col-status': 'Status',
     'md.col-fields': 'Changed fields',
-    'md.col-metric': 'Metric',
-    'md.col-base': 'Published',
-    'md.col-new': 'New',
-    'md.col-change': 'Worse by',
     'md.status-added': 'added',
     'md.status-modified': 'modified',
     'md.status-removed': 'removed',
@@ -13448,10 +13478,6 @@ const zh = {
     'md.col-message': '说明',
     'md.col-status': '状态',
     'md.col-fields': '变更字段',
-    'md.col-metric': '指标',
-    'md.col-base': '已发布',
-    'md.col-new': '新值',
-    'md.col-change': '变差幅度',
     'md.status-added': '新增',
     'md.status-modified': '修改',
     'md.status-removed': '删除',
@@ -14295,6 +14321,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.measureUtf8 = exports.measureUtf16 = void 0;
 exports.escapeMarkdown = escapeMarkdown;
 exports.renderMarkdown = renderMarkdown;
+const regression_table_1 = __nccwpck_require__(1251);
 const format_1 = __nccwpck_require__(6833);
 const strings_1 = __nccwpck_require__(1850);
 /** Characters that could hide or reorder text (controls, zero-width and bidirectional marks). */
@@ -14434,14 +14461,13 @@ function entryRows(report) {
         entry.fields ? fieldChanges(entry.fields, report.locale) : '',
     ]);
 }
+/** Rows of the regression table, with the same formatted cells as the terminal table. */
 function comparisonRows(report) {
-    return report.comparisons.map((comparison) => [
-        escapeMarkdown(comparison.entryId),
-        escapeMarkdown(comparison.metric),
-        escapeMarkdown(String(comparison.baseValue)),
-        escapeMarkdown(String(comparison.newValue)),
-        `${(comparison.worsening * 100).toFixed(1)}%`,
-    ]);
+    return report.comparisons.map((comparison) => {
+        const cells = (0, regression_table_1.comparisonCells)(comparison, report.locale);
+        // Numbers, changes and verdicts are formatted here from numbers and the catalogue; only names come from the data.
+        return [escapeMarkdown(cells.entry), location(comparison.file, comparison.line), escapeMarkdown(cells.metric), cells.base, cells.value, cells.change, cells.verdict, cells.peers];
+    });
 }
 function truncationNote(locale, count, reportPath) {
     // The path comes from the runner, not the data; only a backtick could break its code span.
@@ -14465,7 +14491,16 @@ function renderMarkdown(report, options) {
     for (const omission of report.omitted)
         out.add(`\n${(0, strings_1.t)(locale, 'report.omitted', { count: omission.count, file: escapeMarkdown(omission.file) })}\n`);
     out.addTable((0, strings_1.t)(locale, 'md.entries'), [(0, strings_1.t)(locale, 'md.col-status'), (0, strings_1.t)(locale, 'md.col-entry'), (0, strings_1.t)(locale, 'md.col-location'), (0, strings_1.t)(locale, 'md.col-fields')], entryRows(report));
-    out.addTable((0, strings_1.t)(locale, 'md.comparisons'), [(0, strings_1.t)(locale, 'md.col-entry'), (0, strings_1.t)(locale, 'md.col-metric'), (0, strings_1.t)(locale, 'md.col-base'), (0, strings_1.t)(locale, 'md.col-new'), (0, strings_1.t)(locale, 'md.col-change')], comparisonRows(report));
+    out.addTable((0, strings_1.t)(locale, 'md.comparisons'), [
+        (0, strings_1.t)(locale, 'regression.col-entry'),
+        (0, strings_1.t)(locale, 'regression.col-where'),
+        (0, strings_1.t)(locale, 'regression.col-metric'),
+        (0, strings_1.t)(locale, 'regression.col-base'),
+        (0, strings_1.t)(locale, 'regression.col-new'),
+        (0, strings_1.t)(locale, 'regression.col-change'),
+        (0, strings_1.t)(locale, 'regression.col-verdict'),
+        (0, strings_1.t)(locale, 'regression.col-peers'),
+    ], comparisonRows(report));
     if (report.uncompared.length > 0)
         out.add(`\n${(0, strings_1.t)(locale, 'md.uncompared', { count: report.uncompared.length })}\n`);
     const note = out.omittedRows > 0 ? truncationNote(locale, out.omittedRows, options.reportPath) : '';
@@ -15540,15 +15575,17 @@ exports.fileTooLarge = {
         category: 'file',
         defaultSeverity: 'error',
         description: {
-            en: 'The file exceeds the configured size limit and is not checked.',
-            'zh-CN': '文件超过配置的大小上限，未进行检查。',
+            en: 'The file exceeds the configured size limit, or its check the time limit, and is not fully checked.',
+            'zh-CN': '文件超过配置的大小上限，或检查超过时间上限，未被完整检查。',
         },
         messages: {
             en: {
                 'too-large': 'The file is {size} bytes, more than the limit of {limit} bytes (option `max-bytes`), so it was not checked. Split the file or raise the limit.',
+                'time-limit': 'Checking this file took longer than {seconds} s (`limits.max-seconds-per-file`), so {total} of its new or changed entries, after the first {checked}, were not checked. Split the file or raise the limit.',
             },
             'zh-CN': {
                 'too-large': '文件大小为 {size} 字节，超过上限 {limit} 字节（选项 `max-bytes`），未进行检查。请拆分文件或调高上限。',
+                'time-limit': '检查该文件的时间超过 {seconds} 秒（`limits.max-seconds-per-file`），因此在前 {checked} 个新增或修改的条目之后，还有 {total} 个未检查。请拆分文件或调高上限。',
             },
         },
         options: { 'max-bytes': 50 * 1024 * 1024 },
@@ -33637,7 +33674,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /***/ ((module) => {
 
 "use strict";
-module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/intellistream/leaderboard-check/schemas/leaderboard-check.schema.json","title":"leaderboard-check configuration","description":"Configuration of leaderboard-check, read from .github/leaderboard-check.yml (or .json/.jsonc) at the base commit.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors; ignored by the checker."},"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the data files to check.","default":["data/**/*.json"]},"exclude":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of files never checked as data.","default":["**/schemas/**"]},"schema":{"type":"string","minLength":1,"description":"Path of the JSON Schema in the repository, read at base, or `builtin` for the data model v1 schema."},"rules":{"type":"object","description":"Severity (error, warning, notice, off) and options per rule id.","propertyNames":{"$ref":"#/definitions/ruleId"},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}},"overrides":{"type":"array","description":"Rule settings for the files that match some globs; later overrides win.","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1}},"rules":{"type":"object","propertyNames":{"$ref":"#/definitions/ruleId"},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}}}}},"suppressions":{"type":"array","description":"Findings of one rule on one entry that are accepted, each with a reason.","items":{"type":"object","additionalProperties":false,"required":["rule","entry","reason"],"properties":{"rule":{"$ref":"#/definitions/ruleId"},"entry":{"type":"string","minLength":1,"description":"The entry_id."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expires":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$","description":"Date (YYYY-MM-DD) after which the suppression no longer applies."}}}},"comparison":{"type":"object","additionalProperties":false,"description":"How results are compared with published ones.","properties":{"key":{"type":"array","items":{"type":"string","minLength":1},"description":"Dotted field names that two entries must share to be compared."},"acknowledge-label":{"type":"string","minLength":1,"description":"A pull request label that turns every regression into a notice."},"acknowledgements":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["entry","reason"],"properties":{"entry":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3}}}}}},"limits":{"type":"object","additionalProperties":false,"properties":{"max-findings-per-file":{"type":"integer","minimum":1,"description":"Findings kept per file; the rest are counted in one finding."},"max-depth":{"type":"integer","minimum":4,"maximum":10000,"description":"Deepest JSON nesting read."}}}},"definitions":{"severity":{"type":"string","enum":["error","warning","notice","off"]},"ruleSetting":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"}},"description":"The severity and the rule\'s options, such as max-share for entries-removed."}]},"ruleId":{"type":"string","enum":["json-syntax","duplicate-key","file-shape","file-encoding","file-too-large","schema","config-type-consistency","cluster-node-count","comm-version-required","chips-per-node-required","chip-count-topology","platform-toolkit-version","parallelism-chip-count","memory-consistency","reproducible-cmd","submitted-at-future","duplicate-entry-id","duplicate-result","entry-modified","entries-removed","metric-regression","metric-outlier","metric-consistency","schema-changed"]}}}');
+module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/intellistream/leaderboard-check/schemas/leaderboard-check.schema.json","title":"leaderboard-check configuration","description":"Configuration of leaderboard-check, read from .github/leaderboard-check.yml (or .json/.jsonc) at the base commit.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors; ignored by the checker."},"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the data files to check.","default":["data/**/*.json"]},"exclude":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of files never checked as data.","default":["**/schemas/**"]},"schema":{"type":"string","minLength":1,"description":"Path of the JSON Schema in the repository, read at base, or `builtin` for the data model v1 schema."},"rules":{"type":"object","description":"Severity (error, warning, notice, off) and options per rule id.","propertyNames":{"$ref":"#/definitions/ruleId"},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}},"overrides":{"type":"array","description":"Rule settings for the files that match some globs; later overrides win.","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1}},"rules":{"type":"object","propertyNames":{"$ref":"#/definitions/ruleId"},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}}}}},"suppressions":{"type":"array","description":"Findings of one rule on one entry that are accepted, each with a reason.","items":{"type":"object","additionalProperties":false,"required":["rule","entry","reason"],"properties":{"rule":{"$ref":"#/definitions/ruleId"},"entry":{"type":"string","minLength":1,"description":"The entry_id."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expires":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$","description":"Date (YYYY-MM-DD) after which the suppression no longer applies."}}}},"comparison":{"type":"object","additionalProperties":false,"description":"How results are compared with published ones.","properties":{"key":{"type":"array","items":{"type":"string","minLength":1},"description":"Dotted field names that two entries must share to be compared."},"acknowledge-label":{"type":"string","minLength":1,"description":"A pull request label that turns every regression into a notice."},"acknowledgements":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["entry","reason"],"properties":{"entry":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3}}}}}},"limits":{"type":"object","additionalProperties":false,"properties":{"max-findings-per-file":{"type":"integer","minimum":1,"description":"Findings kept per file; the rest are counted in one finding."},"max-depth":{"type":"integer","minimum":4,"maximum":10000,"description":"Deepest JSON nesting read."},"max-seconds-per-file":{"type":"number","minimum":0,"description":"Seconds for checking the entries of one file; past it the rest of the file is reported as unchecked."}}}},"definitions":{"severity":{"type":"string","enum":["error","warning","notice","off"]},"ruleSetting":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"}},"description":"The severity and the rule\'s options, such as max-share for entries-removed."}]},"ruleId":{"type":"string","enum":["json-syntax","duplicate-key","file-shape","file-encoding","file-too-large","schema","config-type-consistency","cluster-node-count","comm-version-required","chips-per-node-required","chip-count-topology","platform-toolkit-version","parallelism-chip-count","memory-consistency","reproducible-cmd","submitted-at-future","duplicate-entry-id","duplicate-result","entry-modified","entries-removed","metric-regression","metric-outlier","metric-consistency","schema-changed"]}}}');
 
 /***/ }),
 
