@@ -173,16 +173,33 @@ function makeEntry(random, serial) {
   };
 }
 
-function scaleMetric(random, name, value, entry) {
-  if (typeof value !== 'number') return value;
-  const factor = 0.5 + random.next();
-  if (name.endsWith('_rate')) return Number(Math.min(1, value * factor).toFixed(4));
-  if (name === 'peak_mem_mb') {
-    const total = entry.hardware && typeof entry.hardware.total_memory_gb === 'number' ? entry.hardware.total_memory_gb * 1024 : Infinity;
-    return Math.max(1, Math.min(Math.round(value * factor), Math.floor(total * 0.98)));
+/**
+ * Scales the example's metrics together, so the varied entry stays
+ * self-consistent: latencies by one factor, KV tokens and bytes by another,
+ * and throughput within what the concurrency allows at the new tpot_ms.
+ */
+function varyMetrics(random, metrics, entry) {
+  const latency = 0.5 + random.next();
+  const cache = 0.5 + random.next();
+  const varied = { ...metrics };
+  const scale = (name, factor, digits) => {
+    if (typeof varied[name] === 'number') varied[name] = Number((varied[name] * factor).toFixed(digits));
+  };
+  for (const name of ['ttft_ms', 'tbt_ms', 'tpot_ms', 'evict_ms']) scale(name, latency * (0.97 + random.next() * 0.06), 3);
+  for (const name of ['kv_used_tokens', 'kv_used_bytes', 'evict_count']) scale(name, cache, 0);
+  for (const name of ['error_rate', 'prefix_hit_rate', 'spec_accept_rate']) {
+    if (typeof varied[name] === 'number') varied[name] = Number(Math.min(1, varied[name] * (0.5 + random.next())).toFixed(4));
   }
-  if (Number.isInteger(value)) return Math.max(value === 0 ? 0 : 1, Math.round(value * factor));
-  return Math.max(0.001, Number((value * factor).toFixed(3)));
+
+  const streams = Math.max(entry.workload.concurrent_requests ?? 1, entry.workload.batch_size ?? 1);
+  if (typeof varied.tpot_ms === 'number' && varied.tpot_ms > 0) {
+    varied.throughput_tps = Number((((streams * 1000) / varied.tpot_ms) * (0.6 + random.next() * 0.35)).toFixed(3));
+  }
+  if (typeof varied.peak_mem_mb === 'number') {
+    const total = typeof entry.hardware?.total_memory_gb === 'number' ? entry.hardware.total_memory_gb * 1024 : Infinity;
+    varied.peak_mem_mb = Math.max(1, Math.min(Math.round(varied.peak_mem_mb * (0.5 + random.next())), Math.floor(total * 0.98)));
+  }
+  return varied;
 }
 
 /**
@@ -205,7 +222,7 @@ function varyExample(random, example, serial) {
     concurrent_requests: random.pick([1, 4, 8, 16, 64]),
     dataset: random.pick(DATASETS),
   };
-  for (const [name, value] of Object.entries(entry.metrics)) entry.metrics[name] = scaleMetric(random, name, value, entry);
+  entry.metrics = varyMetrics(random, entry.metrics, entry);
   entry.metadata = {
     ...entry.metadata,
     submitted_at: `202${random.int(3, 5)}-${pad(1 + (serial % 12))}-${pad(1 + (serial % 28))}T${pad(random.int(0, 23))}:${pad(random.int(0, 59))}:00Z`,
