@@ -38,7 +38,7 @@ describeBundle('acceptance run of the bundled action', () => {
   let runner: string;
   let ids: Ids;
 
-  /** Variables every step of the job sees; the GitHub ones of an outer CI run are replaced. */
+  /** Returns the runner variables of a step; those of an outer CI run are replaced. */
   function runnerEnv(eventName: string): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {};
     for (const [name, value] of Object.entries(process.env)) {

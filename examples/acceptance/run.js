@@ -82,7 +82,7 @@ function eventPath() {
 }
 
 function point(base, head) {
-  if (!/^[0-9a-f]{40}$/.test(base ?? '') || !/^[0-9a-f]{40}$/.test(head ?? '')) throw new Error('point needs two full commit ids: node run.js point BASE HEAD');
+  if (!/^[0-9a-f]{40}$/.test(base ?? '') || !/^[0-9a-f]{40}$/.test(head ?? '')) throw new Error(`invalid commit ids ${JSON.stringify([base, head])}: use node run.js point BASE HEAD with two full 40-digit ids.`);
   const path = eventPath();
   const backup = `${path}.acceptance-original`;
   if (!existsSync(backup)) copyFileSync(path, backup);
