@@ -6,15 +6,15 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkRepository } from '../../src/core/check';
 import type { Report } from '../../src/core/types';
 import { renderText } from '../../src/report/text';
 import { byRule, lineOf } from '../helpers/repo';
+import { CORPUS_BUNDLE, describeWithCorpus } from '../helpers/corpus';
 
-const BUNDLE = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'sagellm-website-data.bundle');
 const FILES = ['data/leaderboard_single.json', 'data/leaderboard_multi.json', 'data/examples/*.json', 'data/results/**/*.json'];
 
 // commit: [added, modified, removed, unchanged]
@@ -47,9 +47,8 @@ const EXPECTED_ENTRIES: Array<[string, [number, number, number, number]]> = [
   ['c00191a', [0, 0, 0, 52]],
 ];
 
-const describeCorpus = existsSync(BUNDLE) ? describe : describe.skip;
 
-describeCorpus('sageLLM website data history', () => {
+describeWithCorpus('sageLLM website data history', () => {
   let repo: string;
   let commits: string[];
   const reports = new Map<string, Report>();
@@ -64,7 +63,7 @@ describeCorpus('sageLLM website data history', () => {
 
   beforeAll(async () => {
     repo = mkdtempSync(join(tmpdir(), 'lbc-corpus-'));
-    execFileSync('git', ['clone', '--quiet', '-b', 'main', BUNDLE, repo]);
+    execFileSync('git', ['clone', '--quiet', '-b', 'main', CORPUS_BUNDLE, repo]);
     commits = git('rev-list', '--reverse', 'main').trim().split('\n');
     for (let i = 1; i < commits.length; i++) {
       const report = await checkRepository({ repo, base: commits[i - 1], head: commits[i], files: FILES, locale: 'en', now: new Date('2026-12-01T00:00:00Z') });

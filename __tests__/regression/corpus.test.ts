@@ -7,26 +7,25 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkRepository } from '../../src/core/check';
 import type { Report } from '../../src/core/types';
 import { renderText } from '../../src/report/text';
 import { byRule } from '../helpers/repo';
+import { CORPUS_BUNDLE, describeWithCorpus } from '../helpers/corpus';
 
-const BUNDLE = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'sagellm-website-data.bundle');
 const FILES = ['data/leaderboard_single.json', 'data/leaderboard_multi.json', 'data/examples/*.json', 'data/results/**/*.json'];
 
-const describeCorpus = existsSync(BUNDLE) ? describe : describe.skip;
 
-describeCorpus('the commit that adds entries of the older shape', () => {
+describeWithCorpus('the commit that adds entries of the older shape', () => {
   let repo: string;
   let report: Report;
 
   beforeAll(async () => {
     repo = mkdtempSync(join(tmpdir(), 'lbc-regression-corpus-'));
-    execFileSync('git', ['clone', '--quiet', '-b', 'main', BUNDLE, repo]);
+    execFileSync('git', ['clone', '--quiet', '-b', 'main', CORPUS_BUNDLE, repo]);
     report = await checkRepository({ repo, base: '5a637b3', head: 'bb8e9a6', files: FILES, locale: 'en', now: new Date('2026-12-01T00:00:00Z') });
   });
 

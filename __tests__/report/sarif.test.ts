@@ -5,7 +5,7 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
@@ -15,9 +15,9 @@ import type { Finding, Report } from '../../src/core/types';
 import { artifactUri, FINGERPRINT_KEY, ruleDocsUri, toSarifLog, type SarifLog } from '../../src/report/sarif';
 import { RULES } from '../../src/rules';
 import { checkChange, example, json, lineOf } from '../helpers/repo';
+import { CORPUS_BUNDLE, describeWithCorpus } from '../helpers/corpus';
 
 const SCHEMA_PATH = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-const BUNDLE = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'sagellm-website-data.bundle');
 const CORPUS_FILES = ['data/leaderboard_single.json', 'data/leaderboard_multi.json', 'data/examples/*.json', 'data/results/**/*.json'];
 
 /**
@@ -184,9 +184,8 @@ describe('SARIF fingerprints over real changes', () => {
   });
 });
 
-const describeCorpus = existsSync(BUNDLE) ? describe : describe.skip;
 
-describeCorpus('SARIF log of the sageLLM data history', () => {
+describeWithCorpus('SARIF log of the sageLLM data history', () => {
   const commit = 'bb8e9a6';
   let repo: string;
   let sarif: SarifLog;
@@ -201,7 +200,7 @@ describeCorpus('SARIF log of the sageLLM data history', () => {
 
   beforeAll(async () => {
     repo = mkdtempSync(join(tmpdir(), 'lbc-sarif-'));
-    execFileSync('git', ['clone', '--quiet', '-b', 'main', BUNDLE, join(repo, 'data-repo')]);
+    execFileSync('git', ['clone', '--quiet', '-b', 'main', CORPUS_BUNDLE, join(repo, 'data-repo')]);
     const common = ['--repo', join(repo, 'data-repo'), '--base', '5a637b3', '--head', commit];
 
     const output = join(repo, 'report.sarif');
