@@ -5,16 +5,23 @@ import { join } from 'node:path';
 import { ConfigError } from '../core/errors';
 import { LOCALES, type Locale } from '../core/types';
 import { t } from '../i18n/strings';
+import { HANDOVER_FILE_NAME } from './handover';
 
 export type FailOn = 'error' | 'warning' | 'never';
 export type CommentMode = 'always' | 'on-findings' | 'never';
+/** `check` checks the checkout; `report` posts the hand-over file of an earlier `check` run, from a `workflow_run` workflow. */
+export type Mode = 'check' | 'report';
 
 export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 export const COMMENT_MODES: readonly CommentMode[] = ['always', 'on-findings', 'never'];
+export const MODES: readonly Mode[] = ['check', 'report'];
 /** Upper bound of `review-comments`, so one run cannot flood a pull request. */
 export const MAX_REVIEW_COMMENTS = 50;
 
 export interface ActionOptions {
+  mode: Mode;
+  /** The hand-over file `report` mode reads; set whenever the mode is `report`. */
+  reportFile?: string;
   token: string;
   /** Globs that replace the configured data file selection; empty keeps it. */
   files: readonly string[];
@@ -42,6 +49,8 @@ export interface ActionOptions {
   apiUrl: string;
   /** Path of the full JSON report. */
   reportPath: string;
+  /** Path where `check` mode writes the hand-over file on a pull request. */
+  handoverPath: string;
 }
 
 export type InputReader = (name: string) => string;
@@ -89,8 +98,15 @@ export function readOptions(read: InputReader, env: NodeJS.ProcessEnv): Readonly
   const [owner, repo, ...rest] = required(env, 'GITHUB_REPOSITORY').split('/');
   if (!owner || !repo || rest.length > 0) throw new ConfigError(`GITHUB_REPOSITORY ${JSON.stringify(env.GITHUB_REPOSITORY)} is not of the form owner/name.`);
 
+  const mode = oneOf('mode', read('mode'), MODES, 'check');
+  const reportFile = read('report-file') || undefined;
+  if (mode === 'report' && reportFile === undefined) throw new ConfigError(t(locale, 'action.report-file-required'));
+
   const temp = env.RUNNER_TEMP || tmpdir();
+  const step = (env.GITHUB_ACTION || 'step').replace(/[^\w.-]/g, '_');
   const options: ActionOptions = {
+    mode,
+    reportFile,
     token: read('github-token'),
     files: listInput(read('files')),
     exclude: listInput(read('exclude')),
@@ -107,7 +123,9 @@ export function readOptions(read: InputReader, env: NodeJS.ProcessEnv): Readonly
     eventPath: required(env, 'GITHUB_EVENT_PATH'),
     sha: required(env, 'GITHUB_SHA'),
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-    reportPath: join(temp, 'leaderboard-check', `report-${(env.GITHUB_ACTION || 'step').replace(/[^\w.-]/g, '_')}.json`),
+    reportPath: join(temp, 'leaderboard-check', `report-${step}.json`),
+    // A directory per step keeps the file name fixed, which is the name the report workflow finds in the artifact.
+    handoverPath: join(temp, 'leaderboard-check', `handover-${step}`, HANDOVER_FILE_NAME),
   };
   return Object.freeze(options);
 }
