@@ -2,7 +2,7 @@
 
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listIndex, listTree, listWorkTree, readBlob } from './git';
+import { listIndex, listTree, listWorkTree, readBlob, type TreeFile } from './git';
 
 export interface SnapshotFile {
   path: string;
@@ -20,14 +20,16 @@ export interface Snapshot {
 
 const SYMLINK_MODE = '120000';
 
-export class CommitSnapshot implements Snapshot {
-  constructor(
-    private readonly repo: string,
-    readonly label: string,
-  ) {}
+/** A side whose files are git blobs: a commit's tree, or the index. */
+abstract class BlobSnapshot implements Snapshot {
+  abstract readonly label: string;
+
+  constructor(protected readonly repo: string) {}
+
+  protected abstract listBlobs(): Promise<TreeFile[]>;
 
   async list(): Promise<SnapshotFile[]> {
-    const files = await listTree(this.repo, this.label);
+    const files = await this.listBlobs();
     return files.map((file) => ({ path: file.path, oid: file.oid, symlink: file.mode === SYMLINK_MODE }));
   }
 
@@ -36,18 +38,24 @@ export class CommitSnapshot implements Snapshot {
   }
 }
 
-export class IndexSnapshot implements Snapshot {
-  readonly label = 'index';
-
-  constructor(private readonly repo: string) {}
-
-  async list(): Promise<SnapshotFile[]> {
-    const files = await listIndex(this.repo);
-    return files.map((file) => ({ path: file.path, oid: file.oid, symlink: file.mode === SYMLINK_MODE }));
+export class CommitSnapshot extends BlobSnapshot {
+  constructor(
+    repo: string,
+    readonly label: string,
+  ) {
+    super(repo);
   }
 
-  read(file: SnapshotFile): Promise<Buffer> {
-    return readBlob(this.repo, file.oid as string);
+  protected listBlobs(): Promise<TreeFile[]> {
+    return listTree(this.repo, this.label);
+  }
+}
+
+export class IndexSnapshot extends BlobSnapshot {
+  readonly label = 'index';
+
+  protected listBlobs(): Promise<TreeFile[]> {
+    return listIndex(this.repo);
   }
 }
 
