@@ -1,7 +1,7 @@
 /**
  * The hand-over file between the two workflows of the fork setup. The
  * unprivileged `pull_request` run (mode `check`) writes the report and the
- * pull request it belongs to; the `workflow_run` run (mode `report`) reads it
+ * pull request it belongs to. The `workflow_run` run (mode `report`) reads it
  * with a write token and posts it.
  *
  * A fork's pull request can change the workflow that writes the file, so
@@ -25,15 +25,16 @@ import {
   readSha,
   readString,
   showPointer,
+  showValue,
   type Fields,
 } from './strict-json';
 
 export const HANDOVER_VERSION = 1;
 /** The file's name, fixed so the report workflow finds it at the top of the downloaded artifact. */
 export const HANDOVER_FILE_NAME = 'leaderboard-check-handover.json';
-/** Largest hand-over file read. A report of 10,000 findings per file over dozens of files stays well below it. */
+/** Largest hand-over file read. At about 600 bytes of JSON per finding (an estimate), it fits some 100,000 findings. */
 export const MAX_HANDOVER_BYTES = 64 * 1024 * 1024;
-/** Deepest nesting accepted. The hand-over's own structure takes 6 levels and data values keep their depth (64 by default). */
+/** Deepest nesting accepted. The format's own structure takes 6 levels, and data values nest at most as deep as data files may (64 by default). */
 export const MAX_HANDOVER_DEPTH = 128;
 
 const MAX_PATH = 4096;
@@ -104,6 +105,13 @@ function readCount(value: unknown, pointer: string): number {
   return readInteger(value, pointer, 0, MAX_COUNT);
 }
 
+/** Reads a rule id of the catalogue; renderers print rule ids inside code spans without escaping them, so no other text may pass. */
+function readRuleId(value: unknown, pointer: string): string {
+  const id = readString(value, pointer, MAX_MESSAGE_ID);
+  if (!RULE_IDS.includes(id)) throw new InvalidField('handover.unknown-rule', { pointer: showPointer(pointer), value: showValue(id) });
+  return id;
+}
+
 function readMessageData(value: unknown, pointer: string): MessageData {
   const fields = readRecord(value, pointer, MAX_DATA_KEYS);
   // A prototype-free object, so a member named `__proto__` stays a plain member.
@@ -127,8 +135,7 @@ function readFinding(value: unknown, pointer: string): Finding {
     ['entryId', 'related'],
   );
   const finding: Finding = {
-    // Only a catalogue id passes: renderers print the rule id inside code spans without escaping it.
-    ruleId: readEnum(fields.get('ruleId'), fields.at('ruleId'), RULE_IDS),
+    ruleId: readRuleId(fields.get('ruleId'), fields.at('ruleId')),
     severity: readEnum(fields.get('severity'), fields.at('severity'), SEVERITIES),
     message: readText(fields.get('message'), fields.at('message')),
     file: readPath(fields.get('file'), fields.at('file')),
@@ -316,7 +323,7 @@ export function parseHandover(text: string): Handover {
   return { handoverVersion: HANDOVER_VERSION, repository, pullRequest, locale, changedLines, report };
 }
 
-/** Where the report run found the file: its repository and the head commit of the workflow run that uploaded it. */
+/** The context a report run reads the file in: its repository and the head commit of the workflow run that uploaded the file. */
 export interface HandoverOrigin {
   repository: string;
   runHeadSha: string;

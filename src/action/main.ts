@@ -49,7 +49,7 @@ async function prepareRevisions(options: Readonly<ActionOptions>, plan: Exclude<
   return { base: mergeBase, head: plan.head };
 }
 
-/** Where a report is published: the commit annotations attach to and, on a pull request, its number and head. */
+/** The target of a report: the commit annotations attach to and, on a pull request, its number and head. */
 interface PublishTarget {
   headSha: string;
   pullRequest?: PullRequestTarget;

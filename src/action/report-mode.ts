@@ -1,9 +1,9 @@
 /**
  * Mode `report`: the privileged half of the fork setup. It runs on the
- * `workflow_run` event, reads the hand-over file the pull request's own run
- * uploaded, and accepts it only when it is well formed, names this
- * repository, and belongs to the commit that run checked, which must still
- * be the pull request's head on GitHub.
+ * `workflow_run` event and reads the hand-over file the pull request's own
+ * run uploaded. It accepts the file only when it is well formed, names this
+ * repository, and belongs to the commit that run checked. That commit must
+ * still be the pull request's head on GitHub.
  */
 
 import { lstat, readFile } from 'node:fs/promises';

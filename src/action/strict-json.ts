@@ -9,7 +9,7 @@ import type { MessageData } from '../core/types';
 import type { StringId } from '../i18n/strings';
 import { joinPointer } from '../json/pointer';
 
-/** Longest pointer shown in a message, so a huge key from the file cannot flood the log. */
+/** Maximum length of a pointer shown in a message, so a huge key from the file cannot flood the log. */
 const SHOWN_POINTER = 200;
 
 export class InvalidField extends Error {
@@ -34,6 +34,13 @@ export function jsonKind(value: unknown): string {
   return typeof value;
 }
 
+/** Shows a scalar as JSON, cut to 80 characters, and an object or array by its type only. */
+export function showValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 79)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return JSON.stringify(value);
+  return jsonKind(value);
+}
+
 function wrongType(value: unknown, pointer: string, expected: string): never {
   throw new InvalidField('handover.type', { pointer: showPointer(pointer), found: jsonKind(value), expected });
 }
@@ -54,7 +61,7 @@ export class Fields {
     return this.object[name];
   }
 
-  /** Returns an optional member, or undefined when it is absent; never a value inherited from the prototype. */
+  /** Returns an optional member, or undefined when it is absent. A value inherited from the prototype is never returned. */
   optional(name: string): unknown {
     return hasOwn(this.object, name) ? this.object[name] : undefined;
   }
@@ -118,8 +125,7 @@ export function readBoolean(value: unknown, pointer: string): boolean {
 
 export function readEnum<T extends string | number>(value: unknown, pointer: string, allowed: readonly T[]): T {
   if (!(allowed as readonly unknown[]).includes(value)) {
-    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : jsonKind(value);
-    throw new InvalidField('handover.not-allowed', { pointer: showPointer(pointer), value: shown, allowed: allowed.map((item) => JSON.stringify(item)).join(', ') });
+    throw new InvalidField('handover.not-allowed', { pointer: showPointer(pointer), value: showValue(value), allowed: allowed.map((item) => JSON.stringify(item)).join(', ') });
   }
   return value as T;
 }

@@ -21,6 +21,9 @@ export interface MockPull {
   number: number;
   headSha: string;
   files: MockFile[];
+  baseSha?: string;
+  /** `owner/name` of the head repository; the base repository when absent. */
+  headRepository?: string;
 }
 
 export interface MockOptions {
@@ -250,6 +253,151 @@ export class GitHubMock {
     };
   }
 
+  private repositoryJson(fullName: string, id: number) {
+    const [owner, name] = fullName.split('/');
+    const api = `${this.url}/repos/${fullName}`;
+    const templated: Record<string, string> = {
+      archive_url: '/{archive_format}{/ref}',
+      assignees_url: '/assignees{/user}',
+      blobs_url: '/git/blobs{/sha}',
+      branches_url: '/branches{/branch}',
+      collaborators_url: '/collaborators{/collaborator}',
+      comments_url: '/comments{/number}',
+      commits_url: '/commits{/sha}',
+      compare_url: '/compare/{base}...{head}',
+      contents_url: '/contents/{+path}',
+      contributors_url: '/contributors',
+      deployments_url: '/deployments',
+      downloads_url: '/downloads',
+      events_url: '/events',
+      forks_url: '/forks',
+      git_commits_url: '/git/commits{/sha}',
+      git_refs_url: '/git/refs{/sha}',
+      git_tags_url: '/git/tags{/sha}',
+      hooks_url: '/hooks',
+      issue_comment_url: '/issues/comments{/number}',
+      issue_events_url: '/issues/events{/number}',
+      issues_url: '/issues{/number}',
+      keys_url: '/keys{/key_id}',
+      labels_url: '/labels{/name}',
+      languages_url: '/languages',
+      merges_url: '/merges',
+      milestones_url: '/milestones{/number}',
+      notifications_url: '/notifications{?since,all,participating}',
+      pulls_url: '/pulls{/number}',
+      releases_url: '/releases{/id}',
+      stargazers_url: '/stargazers',
+      statuses_url: '/statuses/{sha}',
+      subscribers_url: '/subscribers',
+      subscription_url: '/subscription',
+      tags_url: '/tags',
+      teams_url: '/teams',
+      trees_url: '/git/trees{/sha}',
+    };
+    return {
+      id,
+      node_id: `R_${id}`,
+      name,
+      full_name: fullName,
+      owner: this.user({ login: owner, id: id + 1, type: 'User' }),
+      private: false,
+      html_url: `https://github.example.invalid/${fullName}`,
+      description: null,
+      fork: fullName !== `${this.options.owner}/${this.options.repo}`,
+      url: api,
+      ...Object.fromEntries(Object.entries(templated).map(([key, suffix]) => [key, `${api}${suffix}`])),
+      clone_url: `https://github.example.invalid/${fullName}.git`,
+      git_url: `git://github.example.invalid/${fullName}.git`,
+      ssh_url: `git@github.example.invalid:${fullName}.git`,
+      svn_url: `https://github.example.invalid/${fullName}`,
+      mirror_url: null,
+      homepage: null,
+      language: null,
+      default_branch: 'main',
+      forks: 0,
+      forks_count: 0,
+      stargazers_count: 0,
+      watchers: 0,
+      watchers_count: 0,
+      open_issues: 0,
+      open_issues_count: 0,
+      size: 1,
+      has_downloads: true,
+      has_issues: true,
+      has_projects: true,
+      has_wiki: true,
+      has_pages: false,
+      archived: false,
+      disabled: false,
+      license: null,
+      pushed_at: STAMP,
+      created_at: STAMP,
+      updated_at: STAMP,
+    };
+  }
+
+  private pullJson(pull: MockPull) {
+    const base = `${this.options.owner}/${this.options.repo}`;
+    const head = pull.headRepository ?? base;
+    const pullUrl = `${this.repoUrl}/pulls/${pull.number}`;
+    const htmlUrl = `https://github.example.invalid/${base}/pull/${pull.number}`;
+    const contributor = this.user({ login: head.split('/')[0], id: 7, type: 'User' });
+    const link = (href: string) => ({ href });
+    return {
+      url: pullUrl,
+      id: 9000 + pull.number,
+      node_id: `PR_${pull.number}`,
+      number: pull.number,
+      html_url: htmlUrl,
+      diff_url: `${htmlUrl}.diff`,
+      patch_url: `${htmlUrl}.patch`,
+      issue_url: `${this.repoUrl}/issues/${pull.number}`,
+      commits_url: `${pullUrl}/commits`,
+      review_comments_url: `${pullUrl}/comments`,
+      review_comment_url: `${this.repoUrl}/pulls/comments{/number}`,
+      comments_url: `${this.repoUrl}/issues/${pull.number}/comments`,
+      statuses_url: `${this.repoUrl}/statuses/${pull.headSha}`,
+      state: 'open',
+      locked: false,
+      title: 'Add a result',
+      user: contributor,
+      body: null,
+      labels: [],
+      milestone: null,
+      assignee: null,
+      created_at: STAMP,
+      updated_at: STAMP,
+      closed_at: null,
+      merged_at: null,
+      merge_commit_sha: null,
+      head: { label: `${head.split('/')[0]}:new-result`, ref: 'new-result', sha: pull.headSha, user: contributor, repo: this.repositoryJson(head, 200) },
+      base: { label: `${this.options.owner}:main`, ref: 'main', sha: pull.baseSha ?? '0'.repeat(40), user: this.user({ login: this.options.owner, id: 101, type: 'User' }), repo: this.repositoryJson(base, 100) },
+      _links: {
+        self: link(pullUrl),
+        html: link(htmlUrl),
+        issue: link(`${this.repoUrl}/issues/${pull.number}`),
+        comments: link(`${this.repoUrl}/issues/${pull.number}/comments`),
+        review_comments: link(`${pullUrl}/comments`),
+        review_comment: link(`${this.repoUrl}/pulls/comments{/number}`),
+        commits: link(`${pullUrl}/commits`),
+        statuses: link(`${this.repoUrl}/statuses/${pull.headSha}`),
+      },
+      author_association: 'CONTRIBUTOR',
+      auto_merge: null,
+      merged: false,
+      mergeable: null,
+      mergeable_state: 'unknown',
+      merged_by: null,
+      maintainer_can_modify: false,
+      comments: 0,
+      review_comments: 0,
+      commits: 1,
+      additions: 1,
+      deletions: 0,
+      changed_files: pull.files.length,
+    };
+  }
+
   private pull(number: number): MockPull {
     const pull = this.options.pulls.find((candidate) => candidate.number === number);
     if (!pull) throw new HttpFailure(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
@@ -279,6 +427,8 @@ export class GitHubMock {
       case 'GET /user':
         // The workflow token is an app installation token, which has no user.
         throw new HttpFailure(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}':
+        return [200, this.pullJson(this.pull(Number(params.pull_number)))];
       case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files': {
         const files = this.pull(Number(params.pull_number)).files.map((file, i) => ({
           sha: `${(i + 1).toString(16).padStart(40, '0')}`,

@@ -146,3 +146,49 @@ export function pullRequestPayload(options: PullRequestPayloadOptions): Record<s
     sender: { login: 'contributor', id: 7, type: 'User' },
   };
 }
+
+interface WorkflowRunPayloadOptions {
+  owner: string;
+  repo: string;
+  runId: number;
+  /** The head commit of the pull request the run checked. */
+  headSha: string;
+  /** `owner/name` of the repository the head commit came from. */
+  headRepository: string;
+  /** Event of the triggering run. */
+  event?: string;
+  conclusion?: 'success' | 'failure';
+}
+
+/**
+ * Builds a `workflow_run` webhook payload (action `completed`) for a run of
+ * the `pull_request` workflow. GitHub leaves `pull_requests` empty when the
+ * head is in a fork.
+ */
+export function workflowRunPayload(options: WorkflowRunPayloadOptions): Record<string, unknown> {
+  const base = repositoryObject(`${options.owner}/${options.repo}`, 100);
+  const head = repositoryObject(options.headRepository, 200);
+  return {
+    action: 'completed',
+    workflow_run: {
+      id: options.runId,
+      name: 'leaderboard',
+      node_id: `WFR_${options.runId}`,
+      head_branch: 'new-result',
+      head_sha: options.headSha,
+      path: '.github/workflows/leaderboard.yml',
+      run_number: 12,
+      run_attempt: 1,
+      event: options.event ?? 'pull_request',
+      status: 'completed',
+      conclusion: options.conclusion ?? 'failure',
+      workflow_id: 4321,
+      pull_requests: [],
+      repository: base,
+      head_repository: head,
+    },
+    workflow: { id: 4321, name: 'leaderboard', path: '.github/workflows/leaderboard.yml', state: 'active' },
+    repository: base,
+    sender: { login: 'contributor', id: 7, type: 'User' },
+  };
+}
