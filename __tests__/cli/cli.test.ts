@@ -132,6 +132,29 @@ describe('leaderboard-check CLI', () => {
     });
   });
 
+  describe('errors in Chinese', () => {
+    test('a usage error', async () => {
+      const result = await run(['--repo', repo.dir, '--locale', 'zh-CN', '--format', 'xml']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe('leaderboard-check：--format "xml" 无效：请使用 text, json, sarif, markdown, github 之一。\n');
+    });
+
+    test('a configuration error at its line', async () => {
+      const head = repo.commit({ '.github/leaderboard-check.yml': 'rules:\n  reproducible-cmdd: off\n' });
+      repo.commit({ 'data/board.json': json([example('single_gpu'), example('multi_gpu')]) });
+      const result = await run(['--repo', repo.dir, '--base', head, '--locale', 'zh-CN']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe('leaderboard-check：.github/leaderboard-check.yml:2:3：未知规则 "reproducible-cmdd"：是否应为 "reproducible-cmd"？\n');
+    });
+
+    test('a schema violation of the configuration', async () => {
+      const head = repo.commit({ '.github/leaderboard-check.yml': 'limits:\n  max-depth: 2\n' });
+      const result = await run(['--repo', repo.dir, '--base', head, '--locale', 'zh-CN']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^leaderboard-check：\.github\/leaderboard-check\.yml:2:14：limits\.max-depth：应当为 >= 4。\n$/);
+    });
+  });
+
   test('--help documents every option', async () => {
     const result = await run(['--help']);
     expect(result.code).toBe(0);

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { checkRepository } from '../core/check';
 import { ConfigError } from '../core/errors';
 import type { Locale, Report } from '../core/types';
-import { GitError } from '../git/git';
 import { t } from '../i18n/strings';
 import { renderJson } from '../report/json';
 import { measureUtf16, renderMarkdown } from '../report/markdown';
@@ -42,7 +41,7 @@ function listRules(locale: Locale): string {
 
 /** Reads a rule's docs page, shipped next to the bundle under docs/rules. */
 function explainRule(id: string, locale: Locale): string {
-  if (!findRule(id)) throw new ConfigError(t(locale, 'rules.unknown', { id }));
+  if (!findRule(id)) throw new ConfigError('unknown-rule', { id });
   const name = locale === 'en' ? `${id}.md` : `${id}.${locale}.md`;
   for (const directory of [join(__dirname, '..', '..', 'docs', 'rules'), join(__dirname, '..', 'docs', 'rules')]) {
     try {
@@ -51,7 +50,7 @@ function explainRule(id: string, locale: Locale): string {
       continue;
     }
   }
-  throw new ConfigError(`the docs page ${name} was not found next to the program.`);
+  throw new ConfigError('docs-not-found', { name });
 }
 
 async function runCheck(options: CliOptions, io: Io): Promise<number> {
@@ -92,8 +91,15 @@ function render(report: Report, options: CliOptions, code: number): string {
   }
 }
 
+function requestedLocale(argv: string[], env: NodeJS.ProcessEnv): Locale {
+  const index = argv.findIndex((arg) => arg === '--locale' || arg.startsWith('--locale='));
+  const value = index < 0 ? env.LEADERBOARD_CHECK_LOCALE : argv[index].includes('=') ? argv[index].slice('--locale='.length) : argv[index + 1];
+  return value === 'zh-CN' ? 'zh-CN' : 'en';
+}
+
 export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env, isTty = false): Promise<number> {
-  let locale: Locale = env.LEADERBOARD_CHECK_LOCALE === 'zh-CN' ? 'zh-CN' : 'en';
+  // The locale is looked up before parsing, so an error in the other options is in the requested language too.
+  let locale: Locale = requestedLocale(argv, env);
   try {
     const options = parseCliOptions(argv, env, isTty);
     locale = options.locale;
@@ -114,8 +120,8 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
         return await runCheck(options, io);
     }
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof GitError) {
-      io.stderr(`${t(locale, 'cli.failed', { message: error.message })}\n`);
+    if (error instanceof ConfigError) {
+      io.stderr(`${t(locale, 'cli.failed', { message: error.localized(locale) })}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);

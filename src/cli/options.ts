@@ -34,7 +34,7 @@ export interface CliOptions {
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new ConfigError(`--${name} ${JSON.stringify(value)} is not valid: use one of ${allowed.join(', ')}.`);
+  throw new ConfigError('option-invalid', { name, value: JSON.stringify(value), allowed: allowed.join(', ') });
 }
 
 export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean): CliOptions {
@@ -65,7 +65,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv, isTty: b
       },
     });
   } catch (error) {
-    throw new ConfigError(`${error instanceof Error ? error.message : String(error)}. Run with --help for the options.`);
+    throw new ConfigError('option-parse', { detail: error instanceof Error ? error.message : String(error) });
   }
   const values = parsed.values;
   const positionals = [...parsed.positionals];
@@ -81,13 +81,13 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv, isTty: b
     command = 'explain';
     positionals.shift();
     rule = positionals.shift();
-    if (!rule) throw new ConfigError('explain needs a rule id, such as `leaderboard-check explain schema`.');
+    if (!rule) throw new ConfigError('explain-needs-rule');
   } else if (positionals[0] === 'check') {
     positionals.shift();
   }
 
-  if (values.staged && values.head !== undefined) throw new ConfigError('--staged and --head cannot be combined: --staged checks the index.');
-  if (values.all && values.base !== undefined) throw new ConfigError('--all and --base cannot be combined: --all checks every file without a base.');
+  if (values.staged && values.head !== undefined) throw new ConfigError('staged-and-head');
+  if (values.all && values.base !== undefined) throw new ConfigError('all-and-base');
 
   const localeSetting = values.locale ?? env.LEADERBOARD_CHECK_LOCALE;
   const color = values['no-color'] ? false : values.color ? true : isTty && env.NO_COLOR === undefined;

@@ -7,10 +7,11 @@ import configSchema from '../../schemas/leaderboard-check.schema.json';
 import { ConfigError } from '../core/errors';
 import { LineIndex } from '../json/text';
 import { splitPointer } from '../json/pointer';
-import { findRule } from '../rules';
+import { findRule, RULE_IDS } from '../rules';
 import { closestMatch } from '../i18n/suggest';
 import { defaultConfig, type Config, type RuleSetting } from './config';
-import type { SeveritySetting } from '../core/types';
+import type { MessageData, SeveritySetting } from '../core/types';
+import localizeZh from 'ajv-i18n/localize/zh';
 
 const validateConfig = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
 
@@ -27,7 +28,7 @@ function parseYaml(text: string, source: string): ParsedConfig {
   if (problem) {
     // With prettyErrors off the error carries only offsets, so the line counter places it.
     const position = lineCounter.linePos(problem.pos[0]);
-    throw new ConfigError(`${source}:${position.line}:${position.col}: invalid YAML: ${problem.message.split('\n')[0]}`);
+    throw new ConfigError('config-yaml', { source, where: `:${position.line}:${position.col}`, detail: problem.message.split('\n')[0] });
   }
   return {
     value: document.toJS({ maxAliasCount: 100 }) ?? {},
@@ -62,7 +63,7 @@ function parseJsonc(text: string, source: string): ParsedConfig {
   if (errors.length > 0 || !root) {
     const error = errors[0];
     const position = lines.position(error?.offset ?? 0);
-    throw new ConfigError(`${source}:${position.line}:${position.column}: invalid JSON: ${error ? printParseErrorCode(error.error) : 'empty file'}`);
+    throw new ConfigError('config-json', { source, line: position.line, column: position.column, detail: error ? printParseErrorCode(error.error) : 'empty file' });
   }
   const value: unknown = JSON.parse(JSON.stringify(nodeValue(root)));
   return {
@@ -96,16 +97,18 @@ function nodeValue(node: import('jsonc-parser').Node): unknown {
   return node.value;
 }
 
-function describeError(error: ErrorObject): string {
-  if (error.propertyName !== undefined && error.keyword === 'enum') {
-    const suggestion = closestMatch(error.propertyName, (error.params.allowedValues as string[]) ?? []);
-    const hint = suggestion ? `did you mean "${suggestion}"?` : 'run `leaderboard-check rules` for the list';
-    return `unknown rule "${error.propertyName}": ${hint}`;
-  }
-  if (error.keyword === 'additionalProperties') return `unknown setting "${String(error.params.additionalProperty)}"`;
-  if (error.keyword === 'enum') return `must be one of ${(error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
-  if (error.keyword === 'required') return `missing required setting "${String(error.params.missingProperty)}"`;
-  return error.message ?? error.keyword;
+/**
+ * Describes a schema violation of the configuration in every locale: known
+ * keywords from the error catalogue, the rest from ajv's messages, with
+ * ajv-i18n's Chinese ones for zh-CN.
+ */
+function describeError(error: ErrorObject): MessageData {
+  if (error.keyword === 'additionalProperties') return { detail: `msg:config-unknown-setting`, name: String(error.params.additionalProperty) };
+  if (error.keyword === 'enum') return { detail: 'msg:config-one-of', allowed: (error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ') };
+  if (error.keyword === 'required') return { detail: 'msg:config-missing-setting', name: String(error.params.missingProperty) };
+  const chinese = { ...error };
+  localizeZh([chinese]);
+  return { detail: error.message ?? error.keyword, 'detail@zh-CN': chinese.message ?? error.keyword };
 }
 
 /**
@@ -125,12 +128,17 @@ function errorPointer(error: ErrorObject): string {
   return error.instancePath;
 }
 
+function unknownRule(id: string, source: string, where: string): ConfigError {
+  const suggestion = closestMatch(id, RULE_IDS);
+  return new ConfigError(suggestion ? 'config-unknown-rule-suggest' : 'config-unknown-rule', { source, where, id, suggestion: suggestion ?? '' });
+}
+
 function readRuleSettings(raw: Record<string, unknown>, where: ParsedConfig['where'], source: string, basePointer: string): Map<string, RuleSetting> {
   const settings = new Map<string, RuleSetting>();
   for (const [id, value] of Object.entries(raw)) {
     const rule = findRule(id);
     const pointer = `${basePointer}/${id}`;
-    if (!rule) throw new ConfigError(`${source}${where(pointer, 'key')}: unknown rule "${id}": run \`leaderboard-check rules\` for the list.`);
+    if (!rule) throw unknownRule(id, source, where(pointer, 'key'));
     if (typeof value === 'string') {
       settings.set(id, { severity: value as SeveritySetting, options: {} });
       continue;
@@ -140,14 +148,12 @@ function readRuleSettings(raw: Record<string, unknown>, where: ParsedConfig['whe
     for (const [name, option] of Object.entries(options)) {
       if (!known.includes(name)) {
         const suggestion = closestMatch(name, known);
-        let list = 'it has no options';
-        if (suggestion) list = `did you mean "${suggestion}"? Its options are ${known.join(', ')}`;
-        else if (known.length > 0) list = `its options are ${known.join(', ')}`;
-        throw new ConfigError(`${source}${where(`${pointer}/${name}`, 'key')}: rule "${id}" has no option "${name}": ${list}.`);
+        const data = { source, where: where(`${pointer}/${name}`, 'key'), id, name, options: known.join(', '), suggestion: suggestion ?? '' };
+        throw new ConfigError(suggestion ? 'config-unknown-option-suggest' : known.length > 0 ? 'config-unknown-option' : 'config-no-options', data);
       }
       const defaultValue = rule.meta.options?.[name];
       if (typeof defaultValue !== typeof option && !(typeof defaultValue === 'object' && typeof option === 'object')) {
-        throw new ConfigError(`${source}${where(`${pointer}/${name}`)}: option "${name}" of rule "${id}" must be a ${typeof defaultValue}, found ${JSON.stringify(option)}.`);
+        throw new ConfigError('config-option-type', { source, where: where(`${pointer}/${name}`), name, id, type: typeof defaultValue, value: JSON.stringify(option) });
       }
     }
     settings.set(id, { severity: severity as SeveritySetting | undefined, options });
@@ -164,10 +170,12 @@ export function parseConfig(text: string, source: string): Config {
   if (!validateConfig(value)) {
     const error = firstError(validateConfig.errors ?? []);
     const pointer = errorPointer(error);
-    const name = pointer ? pointer.slice(1).split('/').join('.') : 'the configuration';
-    const description = describeError(error);
-    const end = /[.?]$/.test(description) ? '' : '.';
-    throw new ConfigError(`${source}${parsed.where(pointer, pointer === error.instancePath ? 'value' : 'key')}: ${name}: ${description}${end}`);
+    const where = parsed.where(pointer, pointer === error.instancePath ? 'value' : 'key');
+    if (error.propertyName !== undefined && error.keyword === 'enum') {
+      throw unknownRule(error.propertyName, source, where);
+    }
+    const name = pointer ? pointer.slice(1).split('/').join('.') : '/';
+    throw new ConfigError('config-setting', { source, where, name, ...describeError(error) });
   }
 
   const raw = value as Record<string, any>;
@@ -184,7 +192,7 @@ export function parseConfig(text: string, source: string): Config {
   config.suppressions = raw.suppressions ?? [];
   for (const [index, suppression] of config.suppressions.entries()) {
     if (suppression.expires !== undefined && !Number.isFinite(Date.parse(`${suppression.expires}T00:00:00Z`))) {
-      throw new ConfigError(`${source}${parsed.where(`/suppressions/${index}/expires`)}: expires "${suppression.expires}" is not a date.`);
+      throw new ConfigError('config-expires', { source, where: parsed.where(`/suppressions/${index}/expires`), value: suppression.expires });
     }
   }
   const comparison = raw.comparison ?? {};

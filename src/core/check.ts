@@ -51,7 +51,7 @@ interface Revisions {
 }
 
 async function openRevisions(options: CheckOptions): Promise<Revisions> {
-  if (!(await isRepository(options.repo))) throw new ConfigError(`${options.repo} is not inside a git work tree.`);
+  if (!(await isRepository(options.repo))) throw new ConfigError('not-a-repository', { path: options.repo });
   const root = await topLevel(options.repo);
 
   let head: Snapshot;
@@ -67,7 +67,7 @@ async function openRevisions(options: CheckOptions): Promise<Revisions> {
 function selection(config: Config, options: CheckOptions) {
   const include = options.files && options.files.length > 0 ? options.files : config.files;
   for (const glob of include) {
-    if (!isInsideRepository(glob)) throw new ConfigError(`path ${JSON.stringify(glob)} is outside the repository: name files relative to its top.`);
+    if (!isInsideRepository(glob)) throw new ConfigError('outside-repository', { path: JSON.stringify(glob) });
   }
   return createFilter(include, [...config.exclude, ...(options.exclude ?? [])]);
 }

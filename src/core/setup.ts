@@ -11,7 +11,7 @@ import { ConfigError } from './errors';
 async function readFromSnapshot(snapshot: Snapshot | undefined, files: SnapshotFile[] | undefined, path: string): Promise<string | undefined> {
   const file = files?.find((candidate) => candidate.path === path);
   if (!snapshot || !file) return undefined;
-  if (file.symlink) throw new ConfigError(`${path} is a symbolic link at ${snapshot.label}; links are never followed.`);
+  if (file.symlink) throw new ConfigError('config-symlink', { path, revision: snapshot.label });
   return (await snapshot.read(file)).toString('utf8');
 }
 
@@ -50,7 +50,7 @@ export async function loadTrustedSetup(trusted: Snapshot, options: SetupOptions)
     break;
   }
   if (options.configPath && !configPath) {
-    throw new ConfigError(`configuration ${options.configPath} was not found at ${trusted.label}: the configuration is read from the base revision.`);
+    throw new ConfigError('config-not-found', { path: options.configPath, revision: trusted.label });
   }
 
   const schemaSetting = options.schema ?? config.schema;
@@ -66,12 +66,12 @@ export async function loadTrustedSetup(trusted: Snapshot, options: SetupOptions)
     try {
       localText = await readFile(local, 'utf8');
     } catch {
-      throw new ConfigError(`schema ${options.schema} was not found at ${trusted.label} nor on disk.`);
+      throw new ConfigError('schema-not-found-local', { path: options.schema, revision: trusted.label });
     }
     return { config, configPath, schema: compileSchemaText(localText, options.schema) };
   }
   if (schemaSetting !== undefined) {
-    throw new ConfigError(`schema ${schemaSetting} was not found at ${trusted.label}: name a file that exists at base, or "builtin".`);
+    throw new ConfigError('schema-not-found', { path: schemaSetting, revision: trusted.label });
   }
   return { config, configPath, schema: compileBuiltinSchema() };
 }

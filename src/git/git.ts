@@ -1,13 +1,12 @@
 /** Running git and reading trees, blobs and diffs without a shell. */
 
 import { execFile, spawn } from 'node:child_process';
-import { ConfigError } from '../core/errors';
+import { ConfigError, GitError } from '../core/errors';
+
+export { GitError };
 
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
-export class GitError extends Error {
-  override readonly name = 'GitError';
-}
 
 /** Runs git with arguments, never through a shell, and returns stdout as bytes. */
 export function gitBytes(repo: string, args: string[]): Promise<Buffer> {
@@ -15,7 +14,7 @@ export function gitBytes(repo: string, args: string[]): Promise<Buffer> {
     execFile('git', args, { cwd: repo, encoding: 'buffer', maxBuffer: MAX_BUFFER, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout, stderr) => {
       if (error) {
         const reason = stderr.toString('utf8').trim().split('\n')[0] || error.message;
-        reject(new GitError(`git ${args[0]} failed: ${reason}`));
+        reject(new GitError('git-failed', { command: args[0], reason }));
         return;
       }
       resolve(stdout);
@@ -32,7 +31,7 @@ export async function resolveCommit(repo: string, revision: string): Promise<str
   try {
     return (await git(repo, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`])).trim();
   } catch {
-    throw new ConfigError(`revision ${JSON.stringify(revision)} was not found in ${repo}: fetch it or name another with --base/--head.`);
+    throw new ConfigError('revision-not-found', { revision: JSON.stringify(revision), repo });
   }
 }
 
@@ -70,7 +69,7 @@ export async function defaultBase(repo: string): Promise<string> {
       continue;
     }
   }
-  throw new ConfigError('no default branch (main or master) was found to compare with: name the base with --base REV.');
+  throw new ConfigError('no-default-branch');
 }
 
 export interface TreeFile {
@@ -117,7 +116,7 @@ export function readBlob(repo: string, oid: string): Promise<Buffer> {
         if (newline < 0) return;
         const fields = header.subarray(0, newline).toString('utf8').split(' ');
         if (fields[1] !== 'blob' || !/^\d+$/.test(fields[2] ?? '')) {
-          failure = new GitError(`git cat-file failed: ${fields.slice(1).join(' ') || 'no header'} for ${oid}`);
+          failure = new GitError('git-failed', { command: 'cat-file', reason: `${fields.slice(1).join(' ') || 'no header'} for ${oid}` });
           return;
         }
         content = Buffer.allocUnsafe(Number(fields[2]));
@@ -128,11 +127,11 @@ export function readBlob(repo: string, oid: string): Promise<Buffer> {
       filled += take;
     });
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (error) => reject(new GitError(`git cat-file failed: ${error.message}`)));
+    child.on('error', (error) => reject(new GitError('git-failed', { command: 'cat-file', reason: error.message })));
     child.on('close', (code) => {
       if (failure) reject(failure);
-      else if (code !== 0) reject(new GitError(`git cat-file failed: ${Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] || `exit code ${code}`}`));
-      else if (!content || filled < content.length) reject(new GitError(`git cat-file failed: the content of ${oid} ended early`));
+      else if (code !== 0) reject(new GitError('git-failed', { command: 'cat-file', reason: Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] || `exit code ${code}` }));
+      else if (!content || filled < content.length) reject(new GitError('git-failed', { command: 'cat-file', reason: `the content of ${oid} ended early` }));
       else resolve(content);
     });
     child.stdin.end(`${oid}\n`);

@@ -22,7 +22,7 @@ const DEFAULTS: Thresholds = { warning: 0.05, error: 0.1, improvement: 0.5 };
 
 function numberOption(value: unknown, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (!isNumber(value) || value < 0) throw new ConfigError(`option "${name}" of rule "metric-regression" must be a number of 0 or more, found ${JSON.stringify(value)}.`);
+  if (!isNumber(value) || value < 0) throw new ConfigError('config-option-number', { name, id: 'metric-regression', value: JSON.stringify(value) ?? String(value) });
   return value;
 }
 
@@ -36,7 +36,7 @@ export function thresholdsFor(metric: string, options: Record<string, unknown>):
   const table = options.thresholds;
   const own = isObject(table) ? table[metric] : undefined;
   if (own === undefined) return global;
-  if (!isObject(own)) throw new ConfigError(`option "thresholds.${metric}" of rule "metric-regression" must be an object such as { warning: 0.05, error: 0.1 }.`);
+  if (!isObject(own)) throw new ConfigError('config-option-thresholds', { metric, example: '{ warning: 0.05, error: 0.1 }' });
   return {
     warning: numberOption(own.warning, global.warning, `thresholds.${metric}.warning`),
     error: numberOption(own.error, global.error, `thresholds.${metric}.error`),

@@ -48,7 +48,7 @@ function detectDraft(schema: AnySchemaObject, source: string): Draft {
   if (typeof declared === 'string') {
     for (const { pattern, draft } of DRAFTS) if (pattern.test(declared)) return draft;
   }
-  throw new ConfigError(`${source}: unsupported "$schema" ${JSON.stringify(declared)}: use draft-07, 2019-09 or 2020-12.`);
+  throw new ConfigError('schema-draft', { source, declared: JSON.stringify(declared) });
 }
 
 /** Collects `x-` annotation keywords, which strict mode would otherwise reject as typos. */
@@ -102,7 +102,7 @@ function pointerFromAjvMessage(message: string): string | undefined {
 
 export function compileSchema(schema: unknown, source: string, text = ''): CompiledSchema {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
-    throw new ConfigError(`${source}: a JSON Schema must be an object.`);
+    throw new ConfigError('schema-not-object', { source });
   }
   const object = schema as AnySchemaObject;
   const draft = detectDraft(object, source);
@@ -115,13 +115,13 @@ export function compileSchema(schema: unknown, source: string, text = ''): Compi
     const message = error instanceof Error ? error.message : String(error);
     if (/can't resolve reference|resolve reference/i.test(message)) {
       const reference = /reference (\S+)/.exec(message)?.[1] ?? '';
-      throw new ConfigError(`${source}: the $ref ${reference} cannot be resolved; remote references are never fetched, so bundle the referenced schema into this file.`);
+      throw new ConfigError('schema-remote-ref', { source, reference });
     }
     if (/error parsing regexp/i.test(message)) {
-      throw new ConfigError(`${source}: ${message}. Patterns run on a linear-time engine (RE2) without lookaround or backreferences; rewrite the pattern.`);
+      throw new ConfigError('schema-pattern', { source, detail: message });
     }
     const where = lineOf(text, pointerFromAjvMessage(message));
-    throw new ConfigError(`${source}${where}: invalid JSON Schema: ${message.split('\n')[0]}`);
+    throw new ConfigError('schema-invalid', { source, where, detail: message.split('\n')[0] });
   }
 }
 
@@ -138,7 +138,7 @@ export function compileSchemaText(text: string, source: string): CompiledSchema 
   } catch {
     const issue = scanJson(body, { record: false, whole: true }).syntax;
     const position = new LineIndex(body).position(issue?.offset ?? 0);
-    throw new ConfigError(`${source}:${position.line}:${position.column}: the schema is not valid JSON (${issue?.problem ?? 'syntax error'}).`);
+    throw new ConfigError('schema-not-json', { source, line: position.line, column: position.column, problem: issue?.problem ?? 'syntax error' });
   }
   return compileSchema(schema, source, body);
 }
