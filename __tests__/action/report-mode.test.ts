@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STICKY_MARKER } from '../../src/action/api/sticky-comment';
 import { buildHandover, changedLinesMap, HANDOVER_FILE_NAME, MAX_HANDOVER_BYTES, parseHandover, renderHandover, type Handover } from '../../src/action/handover';
+import { readOptions } from '../../src/action/inputs';
 import { InvalidField } from '../../src/action/strict-json';
 import type { Report } from '../../src/core/types';
 import { createPullRequestRepo, type PullRequestRepo } from './helpers/fixture-repo';
@@ -439,5 +440,28 @@ describe('parseHandover', () => {
       expect((error as InvalidField).id).toBe('handover.out-of-range');
       expect((error as InvalidField).data.pointer).toBe('/report/findings/0/column');
     }
+  });
+});
+
+describe('mode input', () => {
+  const env = { GITHUB_REPOSITORY: SAME_REPOSITORY, GITHUB_WORKSPACE: '/w', GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: '/e.json', GITHUB_SHA: 'a'.repeat(40), RUNNER_TEMP: '/t', GITHUB_ACTION: 'report' };
+  const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
+
+  test('defaults to check', () => {
+    expect(readOptions(reader({}), env).mode).toBe('check');
+  });
+
+  test('report takes the report file', () => {
+    const options = readOptions(reader({ mode: 'report', 'report-file': '/a/leaderboard-check-handover.json' }), env);
+    expect(options.mode).toBe('report');
+    expect(options.reportFile).toBe('/a/leaderboard-check-handover.json');
+  });
+
+  test('unknown mode is rejected', () => {
+    expect(() => readOptions(reader({ mode: 'post' }), env)).toThrow('Input `mode` is "post", which is not valid: use check, report.');
+  });
+
+  test('hand-over path has the fixed file name', () => {
+    expect(readOptions(reader({}), env).handoverPath).toBe(join('/t', 'leaderboard-check', 'handover-report', HANDOVER_FILE_NAME));
   });
 });
