@@ -9,6 +9,10 @@ const en = {
   'report.files': '{count} data files changed',
   'report.entries': 'Entries: {added} added, {modified} modified, {removed} removed, {unchanged} unchanged',
   'report.totals': '{errors} errors, {warnings} warnings, {notices} notices',
+  'report.count-errors': '{count} errors',
+  'report.count-warnings': '{count} warnings',
+  'report.count-notices': '{count} notices',
+  'report.count-list': '{errors}, {warnings}, {notices}',
   'report.clean': 'No problems found.',
   'report.repeated': '×{count}',
   'report.more-locations': '… and {count} more',
@@ -89,8 +93,10 @@ const en = {
   'md.status-removed': 'removed',
   'md.status-unchanged': 'unchanged',
   'md.more-fields': '… {count} more fields',
+  'md.absent': '(absent)',
   'md.uncompared': '{count} entries could not be compared because they lack configuration fields.',
   'md.truncated': '{count} more rows are not shown because GitHub limits the size of this text. The full report is the JSON file at `{path}` (output `report-path`).',
+  'md.truncated-cli': '{count} more rows are not shown, to keep the text within the size GitHub allows for a pull request comment. Run with `--format json` for the full report.',
   'regression.title': 'Compared with published results of the same configuration',
   'regression.col-entry': 'Entry',
   'regression.col-where': 'Where',
@@ -116,6 +122,10 @@ const zh: typeof en = {
   'report.files': '{count} 个数据文件有变更',
   'report.entries': '条目：新增 {added}，修改 {modified}，删除 {removed}，未变 {unchanged}',
   'report.totals': '{errors} 个错误，{warnings} 个警告，{notices} 个提示',
+  'report.count-errors': '{count} 个错误',
+  'report.count-warnings': '{count} 个警告',
+  'report.count-notices': '{count} 个提示',
+  'report.count-list': '{errors}，{warnings}，{notices}',
   'report.clean': '未发现问题。',
   'report.repeated': '×{count}',
   'report.more-locations': '……另有 {count} 处',
@@ -196,8 +206,10 @@ const zh: typeof en = {
   'md.status-removed': '删除',
   'md.status-unchanged': '未变',
   'md.more-fields': '……另有 {count} 个字段',
+  'md.absent': '（无此字段）',
   'md.uncompared': '{count} 个条目缺少配置字段，无法比较。',
   'md.truncated': '另有 {count} 行未显示，因为 GitHub 限制了此文本的长度。完整报告是 `{path}` 处的 JSON 文件（输出 `report-path`）。',
+  'md.truncated-cli': '另有 {count} 行未显示，以使文本不超过 GitHub 对拉取请求评论的长度限制。使用 `--format json` 运行可得到完整报告。',
   'regression.title': '与相同配置的已发布结果对比',
   'regression.col-entry': '条目',
   'regression.col-where': '位置',
@@ -221,6 +233,42 @@ export type StringId = keyof typeof en;
 
 export const STRINGS: Record<Locale, Record<StringId, string>> = { en, 'zh-CN': zh };
 
+/**
+ * Forms for a count of one, keyed by the string they replace. English needs
+ * them; Chinese nouns do not change with the count, so it has none.
+ */
+export const SINGULAR: Record<Locale, Partial<Record<StringId, string>>> = {
+  en: {
+    'report.files': '{count} data file changed',
+    'report.count-errors': '{count} error',
+    'report.count-warnings': '{count} warning',
+    'report.count-notices': '{count} notice',
+    'report.omitted': '{count} more finding in {file} was omitted (limit `max-findings-per-file`); it is counted above.',
+    'md.more-fields': '… {count} more field',
+    'md.uncompared': '{count} entry could not be compared because it lacks configuration fields.',
+    'md.truncated': '{count} more row is not shown because GitHub limits the size of this text. The full report is the JSON file at `{path}` (output `report-path`).',
+    'md.truncated-cli': '{count} more row is not shown, to keep the text within the size GitHub allows for a pull request comment. Run with `--format json` for the full report.',
+    'regression.more': '… {count} more comparison within the thresholds; the JSON report lists them all.',
+    'regression.uncompared': '{count} new or changed entry could not be compared: it lacks configuration fields that make results comparable.',
+  },
+  'zh-CN': {},
+};
+
 export function t(locale: Locale, id: StringId, data: MessageData = {}): string {
   return formatTemplate(STRINGS[locale][id], data);
+}
+
+/** Like `t`, with `{count}` set to `count` and the singular form chosen when the count is one and the locale has one. */
+export function tCount(locale: Locale, id: StringId, count: number, data: MessageData = {}): string {
+  const template = (count === 1 ? SINGULAR[locale][id] : undefined) ?? STRINGS[locale][id];
+  return formatTemplate(template, { ...data, count });
+}
+
+/** The finding totals, as `1 error, 2 warnings, 0 notices`. */
+export function findingTotals(locale: Locale, totals: { errors: number; warnings: number; notices: number }): string {
+  return t(locale, 'report.count-list', {
+    errors: tCount(locale, 'report.count-errors', totals.errors),
+    warnings: tCount(locale, 'report.count-warnings', totals.warnings),
+    notices: tCount(locale, 'report.count-notices', totals.notices),
+  });
 }
