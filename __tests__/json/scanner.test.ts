@@ -82,6 +82,7 @@ describe('scanJson positions', () => {
     const duplicate = result.duplicateKeys[0];
     const index = new LineIndex(duplicated);
     expect(duplicate.pointer).toBe('/a');
+    expect(duplicate.key).toBe('a');
     expect(index.position(duplicate.keyStart).line).toBe(4);
     expect(index.position(duplicate.firstKeyStart).line).toBe(2);
   });
@@ -145,5 +146,24 @@ describe('cheap passes', () => {
     const result = scanJson('['.repeat(depth) + ']'.repeat(depth), { record: false, whole: true });
     expect(result.syntax).toBeUndefined();
     expect(result.maxDepth).toBe(depth);
+  });
+});
+
+describe('scanJson limits', () => {
+  test('a duplicated key takes the position of the value JSON.parse keeps', () => {
+    const text = '{\n  "a": 1,\n  "a": "two"\n}';
+    const span = scanJson(text).spans.get('/a');
+    expect(new LineIndex(text).position(span?.start as number).line).toBe(3);
+  });
+
+  test('recording stops at the cap while checks go on', () => {
+    const count = 300_000;
+    const text = `[${Array.from({ length: count }, () => '1').join(',')}, {"k": 1, "k": 2}, 1e400]`;
+    const result = scanJson(text, { whole: true });
+    expect(result.syntax).toBeUndefined();
+    expect(result.spans.size).toBe(250_000);
+    expect(result.duplicateKeys.map((duplicate) => [duplicate.key, duplicate.pointer])).toEqual([['k', '']]);
+    expect(result.numbers.map((number) => number.problem)).toEqual(['overflow']);
+    expect(result.spans.get('')?.end).toBe(text.length);
   });
 });

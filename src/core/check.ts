@@ -18,6 +18,7 @@ import { createFilter, isInsideRepository } from './select';
 import { loadTrustedSetup, type TrustedSetup } from './setup';
 import { buildReport } from './summary';
 import type { Locale, Report } from './types';
+import { appendAll } from './arrays';
 
 export interface CheckOptions {
   /** Any directory inside the repository. */
@@ -100,7 +101,7 @@ async function touchedPaths(revisions: Revisions, paths: Array<string | undefine
 
 function allEntries(files: ReadonlyMap<string, ParsedFile>): Entry[] {
   const entries: Entry[] = [];
-  for (const file of files.values()) entries.push(...file.entries);
+  for (const file of files.values()) appendAll(entries, file.entries);
   return entries;
 }
 
@@ -129,7 +130,7 @@ function runEntryRules(entries: readonly Entry[], sides: Sides, setup: TrustedSe
       continue;
     }
     const file = sides.head.get(entry.file) as ParsedFile;
-    findings.push(...inspectEntry(file, entry, locator));
+    appendAll(findings, inspectEntry(file, entry, locator));
 
     const reportFor = (ruleId: string) => (report: { pointer: string; messageId: string; data?: Record<string, string | number>; target?: 'key' | 'value'; severity?: 'error' | 'warning' | 'notice' }) => {
       findings.push({
@@ -202,8 +203,8 @@ export async function checkRepository(options: CheckOptions): Promise<Report> {
   const locator = new Locator(sides.head);
   const raw: RawFinding[] = [];
   const changedPaths = new Set(sides.changes.filter((change) => change.status !== 'deleted').map((change) => change.path));
-  for (const path of changedPaths) raw.push(...(sides.head.get(path)?.findings ?? []));
-  raw.push(...runEntryRules(checked, sides, setup, locator, now));
+  for (const path of changedPaths) appendAll(raw, sides.head.get(path)?.findings ?? []);
+  appendAll(raw, runEntryRules(checked, sides, setup, locator, now));
 
   const collector = new ComparisonCollector();
   const change: ChangeSet = {
@@ -225,7 +226,7 @@ export async function checkRepository(options: CheckOptions): Promise<Report> {
       collector,
     },
   };
-  raw.push(...runChangeRules(change, setup.config));
+  appendAll(raw, runChangeRules(change, setup.config));
 
   const context = { config: setup.config, locale: options.locale, now, files: sides.head, locator };
   const findings = raw.map((finding) => resolveFinding(finding, context)).filter((finding) => finding !== undefined);

@@ -10,11 +10,10 @@ export function inspectEntry(file: ParsedFile, entry: Entry, locator: Locator): 
   const findings: RawFinding[] = [];
 
   for (const duplicate of scan.duplicateKeys) {
-    const key = duplicate.pointer.slice(duplicate.pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
     findings.push({
       ruleId: 'duplicate-key',
       messageId: duplicate.normalization ? 'normalization' : 'duplicate',
-      data: { key, firstLine: file.lines.position(duplicate.firstKeyStart).line },
+      data: { key: duplicate.key, firstLine: file.lines.position(duplicate.firstKeyStart).line },
       file: file.path,
       pointer: duplicate.pointer,
       offset: { start: duplicate.keyStart, end: duplicate.keyEnd },

@@ -6,6 +6,7 @@ import type { Entry, Json } from './model';
 import type { Sides } from './read';
 import type { EntryChange, Finding, Locale, Report } from './types';
 import { SEVERITY_RANK } from './types';
+import { appendAll } from './arrays';
 
 export function compareFindings(a: Finding, b: Finding): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
@@ -61,11 +62,11 @@ function capPerFile(findings: Finding[], limit: number, omitted: Report['omitted
   const kept: Finding[] = [];
   for (const list of byFile.values()) {
     if (list.length <= limit) {
-      kept.push(...list);
+      appendAll(kept, list);
       continue;
     }
     const ranked = [...list].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareFindings(a, b));
-    kept.push(...ranked.slice(0, limit));
+    appendAll(kept, ranked.slice(0, limit));
     omitted.push({ file: list[0].file, count: list.length - limit });
   }
   return kept;

@@ -54,6 +54,9 @@ export interface SyntaxIssue {
 }
 
 export interface DuplicateKey {
+  /** The key as JSON.parse reads it. */
+  key: string;
+  /** Pointer of the member; empty once the scan has stopped recording positions. */
   pointer: string;
   keyStart: number;
   keyEnd: number;
@@ -108,6 +111,8 @@ const enum Ch {
 interface Frame {
   kind: 'object' | 'array';
   pointer: string;
+  /** The container's own span, whose end is set when it closes. */
+  span?: Span;
   index: number;
   keys: Map<string, number> | undefined;
   /** NFC forms of the non-ASCII keys, created on the first such key. */
@@ -116,6 +121,14 @@ interface Frame {
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Positions recorded by one scan at most. A real entry has about a hundred;
+ * past the cap a hostile array of millions of numbers is still checked for
+ * syntax, duplicate keys and numbers, but its members fall back to the
+ * position of the nearest recorded ancestor.
+ */
+export const MAX_RECORDED_SPANS = 250_000;
 
 class ScanError extends Error {
   constructor(readonly issue: SyntaxIssue) {
@@ -167,6 +180,8 @@ class Scanner {
   private readonly duplicateKeys: DuplicateKey[] = [];
   private readonly numbers: NumberIssue[] = [];
   private maxDepth = 0;
+  /** Whether positions are still being recorded; it turns off at the cap. */
+  private recording: boolean;
 
   constructor(
     private readonly text: string,
@@ -175,6 +190,7 @@ class Scanner {
     private readonly record: boolean,
   ) {
     this.pos = start;
+    this.recording = record;
   }
 
   result(syntax: SyntaxIssue | undefined): ScanResult {
@@ -214,7 +230,7 @@ class Scanner {
           keys: code === Ch.OpenBrace && this.record ? new Map() : undefined,
           start: valueStart,
         };
-        if (this.record) this.recordSpan(pointer, valueStart, valueStart, pendingKey);
+        if (this.recording) frame.span = this.recordSpan(pointer, valueStart, valueStart, pendingKey);
         pendingKey = undefined;
         stack.push(frame);
         if (stack.length > this.maxDepth) this.maxDepth = stack.length;
@@ -229,12 +245,12 @@ class Scanner {
           pointer = pendingKey.pointer;
           continue;
         } else {
-          pointer = `${frame.pointer}/0`;
+          pointer = this.recording ? `${frame.pointer}/0` : '';
           continue;
         }
       } else {
         this.scanScalar(pointer);
-        if (this.record) this.recordSpan(pointer, valueStart, this.pos, pendingKey);
+        if (this.recording) this.recordSpan(pointer, valueStart, this.pos, pendingKey);
         pendingKey = undefined;
       }
 
@@ -265,7 +281,7 @@ class Scanner {
           pendingKey = this.readMemberKey(frame);
           pointer = pendingKey.pointer;
         } else {
-          pointer = `${frame.pointer}/${frame.index}`;
+          pointer = this.recording ? `${frame.pointer}/${frame.index}` : '';
         }
         break;
       }
@@ -274,10 +290,7 @@ class Scanner {
 
   private closeFrame(stack: Frame[]): void {
     const frame = stack.pop() as Frame;
-    if (this.record) {
-      const span = this.spans.get(frame.pointer);
-      if (span) span.end = this.pos;
-    }
+    if (frame.span) frame.span.end = this.pos;
   }
 
   private recordSpan(
@@ -285,15 +298,17 @@ class Scanner {
     start: number,
     end: number,
     key: { keyStart: number; keyEnd: number } | undefined,
-  ): void {
+  ): Span {
     const span: Span = { start, end };
     if (key) {
       span.keyStart = key.keyStart;
       span.keyEnd = key.keyEnd;
     }
-    // A duplicate key keeps the first member's span, because that is the
-    // value `JSON.parse` replaces and the one a reader looks at first.
-    if (!this.spans.has(pointer)) this.spans.set(pointer, span);
+    // A duplicate key takes the last member's span, because JSON.parse keeps
+    // the last value and findings on that value belong there.
+    this.spans.set(pointer, span);
+    if (this.spans.size >= MAX_RECORDED_SPANS) this.recording = false;
+    return span;
   }
 
   private readMemberKey(frame: Frame): { pointer: string; keyStart: number; keyEnd: number } {
@@ -306,11 +321,11 @@ class Scanner {
     if (this.peek() !== Ch.Colon) this.fail(this.peek() === -1 ? 'unexpected-end' : 'unexpected-token', 'colon');
     this.pos++;
 
-    const memberPointer = `${frame.pointer}/${escapePointerToken(key)}`;
+    const memberPointer = this.recording ? `${frame.pointer}/${escapePointerToken(key)}` : '';
     if (frame.keys) {
       const first = frame.keys.get(key);
       if (first !== undefined) {
-        this.duplicateKeys.push({ pointer: memberPointer, keyStart, keyEnd, firstKeyStart: first });
+        this.duplicateKeys.push({ key, pointer: memberPointer, keyStart, keyEnd, firstKeyStart: first });
       } else {
         frame.keys.set(key, keyStart);
         this.checkNormalization(frame, key, memberPointer, keyStart, keyEnd);
@@ -329,7 +344,7 @@ class Scanner {
     const normalized = key.normalize('NFC');
     frame.normalizedKeys ??= new Map();
     const first = frame.normalizedKeys.get(normalized);
-    if (first !== undefined) this.duplicateKeys.push({ pointer, keyStart, keyEnd, firstKeyStart: first, normalization: true });
+    if (first !== undefined) this.duplicateKeys.push({ key, pointer, keyStart, keyEnd, firstKeyStart: first, normalization: true });
     else frame.normalizedKeys.set(normalized, keyStart);
   }
 
