@@ -258,13 +258,13 @@ export function t(locale: Locale, id: StringId, data: MessageData = {}): string 
   return formatTemplate(STRINGS[locale][id], data);
 }
 
-/** Like `t`, with `{count}` set to `count` and the singular form chosen when the count is one and the locale has one. */
+/** Fills a string like `t`, with `{count}` set and the singular form chosen when the count is one and the locale has one. */
 export function tCount(locale: Locale, id: StringId, count: number, data: MessageData = {}): string {
   const template = (count === 1 ? SINGULAR[locale][id] : undefined) ?? STRINGS[locale][id];
   return formatTemplate(template, { ...data, count });
 }
 
-/** The finding totals, as `1 error, 2 warnings, 0 notices`. */
+/** Formats the finding totals, as `1 error, 2 warnings, 0 notices`. */
 export function findingTotals(locale: Locale, totals: { errors: number; warnings: number; notices: number }): string {
   return t(locale, 'report.count-list', {
     errors: tCount(locale, 'report.count-errors', totals.errors),
