@@ -162,3 +162,23 @@ describe('an id reused in a new file', () => {
     expect(duplicates.map((finding) => [finding.file, finding.related?.file])).toEqual([['data/a.json', 'data/z.json']]);
   });
 });
+
+describe('schema-changed on new files', () => {
+  test('a configuration that head adds is reported', async () => {
+    const report = await checkChange({ 'data/a.json': json([single]) }, { '.github/leaderboard-check.yml': 'rules:\n  schema: "off"\n', 'data/a.json': json([single, multiGpu]) });
+    expect(byRule(report, 'schema-changed').map((finding) => [finding.file, finding.messageId])).toEqual([['.github/leaderboard-check.yml', 'config']]);
+  });
+
+  test('a YAML configuration added beside a JSON one is reported', async () => {
+    const report = await checkChange(
+      { '.github/leaderboard-check.json': '{"rules": {}}', 'data/a.json': json([single]) },
+      { '.github/leaderboard-check.yml': 'rules:\n  schema: "off"\n' },
+    );
+    expect(byRule(report, 'schema-changed').map((finding) => finding.file)).toEqual(['.github/leaderboard-check.yml']);
+  });
+
+  test('a repository schema that head adds is reported', async () => {
+    const report = await checkChange({ 'data/a.json': json([single]) }, { 'data/schemas/leaderboard_v1.schema.json': '{}' }, { schema: undefined });
+    expect(byRule(report, 'schema-changed').map((finding) => [finding.file, finding.messageId])).toEqual([['data/schemas/leaderboard_v1.schema.json', 'schema']]);
+  });
+});

@@ -215,9 +215,9 @@ export async function checkRepository(options: CheckOptions): Promise<Report> {
     headEntries,
     removed: diff.removed,
     modified: diff.modified,
-    touchedPaths: await touchedPaths(revisions, [setup.schemaPath, setup.configPath]),
-    schemaPath: setup.schemaPath,
-    configPath: setup.configPath,
+    touchedPaths: await touchedPaths(revisions, [...setup.watchedPaths.config, ...setup.watchedPaths.schema]),
+    schemaPaths: setup.watchedPaths.schema,
+    configPaths: setup.watchedPaths.config,
     labels: options.labels ?? [],
     comparison: {
       keyFields: setup.config.comparison.key ?? defaultComparisonSettings().keyFields,

@@ -21,6 +21,8 @@ export interface TrustedSetup {
   schema: CompiledSchema;
   /** The repository path of the schema, when it came from the repository. */
   schemaPath?: string;
+  /** Paths whose change at head changes the rules after a merge: every configuration candidate and the schema path. */
+  watchedPaths: { config: string[]; schema: string[] };
 }
 
 export interface SetupOptions {
@@ -54,11 +56,13 @@ export async function loadTrustedSetup(trusted: Snapshot, options: SetupOptions)
   }
 
   const schemaSetting = options.schema ?? config.schema;
-  if (schemaSetting === BUILTIN) return { config, configPath, schema: compileBuiltinSchema() };
+  // A configuration or schema that head adds, renames or deletes matters as much as one it edits.
+  const watchedPaths = { config: [...configCandidates], schema: schemaSetting === BUILTIN ? [] : [schemaSetting ?? DEFAULT_SCHEMA_PATH] };
+  if (schemaSetting === BUILTIN) return { config, configPath, schema: compileBuiltinSchema(), watchedPaths };
 
   const schemaPath = schemaSetting ?? DEFAULT_SCHEMA_PATH;
   const text = await readFromSnapshot(trusted, files, schemaPath);
-  if (text !== undefined) return { config, configPath, schema: compileSchemaText(text, schemaPath), schemaPath };
+  if (text !== undefined) return { config, configPath, schema: compileSchemaText(text, schemaPath), schemaPath, watchedPaths };
 
   if (options.schema && options.allowLocalSchema) {
     const local = isAbsolute(options.schema) ? options.schema : resolve(options.cwd, options.schema);
@@ -68,10 +72,10 @@ export async function loadTrustedSetup(trusted: Snapshot, options: SetupOptions)
     } catch {
       throw new ConfigError('schema-not-found-local', { path: options.schema, revision: trusted.label });
     }
-    return { config, configPath, schema: compileSchemaText(localText, options.schema) };
+    return { config, configPath, schema: compileSchemaText(localText, options.schema), watchedPaths };
   }
   if (schemaSetting !== undefined) {
     throw new ConfigError('schema-not-found', { path: schemaSetting, revision: trusted.label });
   }
-  return { config, configPath, schema: compileBuiltinSchema() };
+  return { config, configPath, schema: compileBuiltinSchema(), watchedPaths };
 }

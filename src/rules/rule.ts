@@ -72,8 +72,9 @@ export interface ChangeSet {
   modified: ReadonlyArray<{ base: Entry; head: Entry }>;
   /** Paths of non-data files the change touched, such as the schema and the configuration. */
   touchedPaths: readonly string[];
-  schemaPath?: string;
-  configPath?: string;
+  /** Where the schema and the configuration are read, whether or not they exist at base. */
+  schemaPaths: readonly string[];
+  configPaths: readonly string[];
   labels: readonly string[];
   /** Key fields, acknowledgements and the collector of the comparison rules; the defaults when absent. */
   comparison?: ComparisonSettings;

@@ -22,7 +22,7 @@ export const schemaChanged: RuleDefinition = {
   },
   checkChange(change, context) {
     for (const path of change.touchedPaths) {
-      const kind = path === change.schemaPath ? 'schema' : path === change.configPath ? 'config' : undefined;
+      const kind = change.schemaPaths.includes(path) ? 'schema' : change.configPaths.includes(path) ? 'config' : undefined;
       if (!kind) continue;
       context.report({ messageId: kind, data: { path }, file: path, pointer: '', offset: { start: 0, end: 0 } });
     }
