@@ -78,3 +78,23 @@ describe('bundled CLI', () => {
     expect(manifest.bin).toEqual({ 'leaderboard-check': 'dist/cli/index.js' });
   });
 });
+
+describe('submodules', () => {
+  test('a submodule under the data globs is reported, not skipped', async () => {
+    const inner = new TempRepo();
+    const repo = new TempRepo();
+    try {
+      inner.commit({ 'bad.json': '[{' });
+      const base = repo.commit({ 'data/a.json': json([example('single_gpu')]) });
+      repo.git('-c', 'protocol.file.allow=always', 'submodule', '--quiet', 'add', inner.dir, 'data/sub');
+      const head = repo.commit({});
+      const report = await checkRepository({ repo: repo.dir, base, head, locale: 'en', schema: 'builtin' });
+      expect(byRule(report, 'file-shape').map((finding) => [finding.file, finding.messageId])).toEqual([['data/sub', 'submodule']]);
+      const worktree = await checkRepository({ repo: repo.dir, base, locale: 'en', schema: 'builtin' });
+      expect(byRule(worktree, 'file-shape').map((finding) => [finding.file, finding.messageId])).toEqual([['data/sub', 'submodule']]);
+    } finally {
+      inner.cleanup();
+      repo.cleanup();
+    }
+  });
+});

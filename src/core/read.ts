@@ -15,9 +15,10 @@ export interface Sides {
   renames: Map<string, string>;
 }
 
-function symlinkFile(path: string): ParsedFile {
+/** A data path that is not a regular file: reported, never followed or read. */
+function unreadableFile(path: string, messageId: 'symlink' | 'submodule'): ParsedFile {
   const parsed = parseDataFile(path, new Uint8Array(0));
-  parsed.findings = [{ ruleId: 'file-shape', messageId: 'symlink', data: {}, file: path, pointer: '', offset: { start: 0, end: 0 } }];
+  parsed.findings = [{ ruleId: 'file-shape', messageId, data: {}, file: path, pointer: '', offset: { start: 0, end: 0 } }];
   return parsed;
 }
 
@@ -30,9 +31,9 @@ interface ReadFile {
 async function readSide(snapshot: Snapshot, files: SnapshotFile[], options: ParseOptions, keepBytes: boolean, reuse?: Map<string, ReadFile>): Promise<Map<string, ReadFile>> {
   const result = new Map<string, ReadFile>();
   for (const file of files) {
-    if (file.symlink) {
-      // A link could point outside the repository, so it is never followed.
-      result.set(file.path, { bytes: Buffer.alloc(0), parsed: symlinkFile(file.path) });
+    if (file.symlink || file.submodule) {
+      // A link could point outside the repository, and a submodule's content is another repository's.
+      result.set(file.path, { bytes: Buffer.alloc(0), parsed: unreadableFile(file.path, file.symlink ? 'symlink' : 'submodule') });
       continue;
     }
     const previous = reuse?.get(file.path);
@@ -52,10 +53,16 @@ async function readSide(snapshot: Snapshot, files: SnapshotFile[], options: Pars
   return result;
 }
 
+/** Whether the globs would select files inside a submodule's directory, were they in this repository. */
+function coversSubmodule(filter: PathFilter, path: string): boolean {
+  return filter(`${path}/leaderboard.json`) || filter(`${path}/results/leaderboard.json`);
+}
+
 /** Reads base (when given) and head, and works out which selected files changed. */
 export async function readSides(base: Snapshot | undefined, head: Snapshot, filter: PathFilter, options: ParseOptions, renamesFromGit: Array<{ from: string; to: string }>): Promise<Sides> {
-  const baseList = base ? (await base.list()).filter((file) => filter(file.path)) : [];
-  const headList = (await head.list()).filter((file) => filter(file.path));
+  const selected = (file: SnapshotFile) => filter(file.path) || (file.submodule === true && coversSubmodule(filter, file.path));
+  const baseList = base ? (await base.list()).filter(selected) : [];
+  const headList = (await head.list()).filter(selected);
 
   // Files with a blob id on both sides compare by id; only a work tree file needs the base bytes.
   const compareBytes = headList.some((file) => file.oid === undefined);

@@ -86,7 +86,8 @@ export async function listTree(repo: string, commit: string): Promise<TreeFile[]
     if (!record) continue;
     const tab = record.indexOf('\t');
     const [mode, type, oid] = record.slice(0, tab).split(' ');
-    if (type !== 'blob') continue;
+    // Blobs, and commits, which are submodules: the checker reports those rather than skipping them.
+    if (type !== 'blob' && type !== 'commit') continue;
     files.push({ path: record.slice(tab + 1), mode, oid });
   }
   return files;

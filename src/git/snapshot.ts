@@ -9,6 +9,8 @@ export interface SnapshotFile {
   /** The blob id when git knows it, so equal ids mean equal content without reading. */
   oid?: string;
   symlink: boolean;
+  /** A submodule (a gitlink), whose content lives in another repository. */
+  submodule?: boolean;
 }
 
 export interface Snapshot {
@@ -19,6 +21,7 @@ export interface Snapshot {
 }
 
 const SYMLINK_MODE = '120000';
+const GITLINK_MODE = '160000';
 
 /** A side whose files are git blobs: a commit's tree, or the index. */
 abstract class BlobSnapshot implements Snapshot {
@@ -30,7 +33,7 @@ abstract class BlobSnapshot implements Snapshot {
 
   async list(): Promise<SnapshotFile[]> {
     const files = await this.listBlobs();
-    return files.map((file) => ({ path: file.path, oid: file.oid, symlink: file.mode === SYMLINK_MODE }));
+    return files.map((file) => ({ path: file.path, oid: file.oid, symlink: file.mode === SYMLINK_MODE, submodule: file.mode === GITLINK_MODE }));
   }
 
   read(file: SnapshotFile): Promise<Buffer> {
@@ -72,6 +75,7 @@ export class WorkTreeSnapshot implements Snapshot {
         const stats = await lstat(join(this.root, path));
         if (stats.isSymbolicLink()) files.push({ path, symlink: true });
         else if (stats.isFile()) files.push({ path, symlink: false });
+        else if (stats.isDirectory()) files.push({ path, symlink: false, submodule: true });
       } catch {
         // Tracked but deleted in the work tree: absent on this side.
       }
