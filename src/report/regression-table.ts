@@ -2,16 +2,12 @@
 
 import { formatChange, formatNumber } from '../core/compare';
 import type { Comparison, Locale, Report } from '../core/types';
-import { t } from '../i18n/strings';
+import { t, tCount } from '../i18n/strings';
+import { cleanLine } from './sanitize';
 
 const SHOWN_ROWS = 20;
 const SHOWN_UNCOMPARED = 10;
 const MAX_ID = 40;
-
-/** Removes control characters from data-derived text, so a value cannot move the cursor or fake output. */
-function clean(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
-}
 
 function shorten(text: string, limit: number): string {
   return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
@@ -61,9 +57,9 @@ export function comparisonCells(comparison: Comparison, locale: Locale): Compari
   const verdict =
     comparison.acknowledged !== undefined ? t(locale, 'regression.acknowledged') : comparison.severity === 'ok' ? t(locale, 'regression.ok') : t(locale, `severity.${comparison.severity}`);
   return {
-    entry: shorten(clean(comparison.entryId), MAX_ID),
-    where: clean(`${comparison.file}:${comparison.line}`),
-    metric: clean(comparison.metric),
+    entry: shorten(cleanLine(comparison.entryId), MAX_ID),
+    where: `${cleanLine(comparison.file)}:${comparison.line}`,
+    metric: cleanLine(comparison.metric),
     base: formatNumber(comparison.baseValue),
     value: formatNumber(comparison.newValue),
     change: `${formatChange(signed, scale)} ${word}`.trim(),
@@ -102,14 +98,14 @@ export function renderRegressionTable(report: Report): string[] {
     lines.push(t(locale, 'regression.title'));
     for (const row of rows) lines.push(`  ${columns.map((column, index) => pad(row[column], widths[index], numeric.has(column))).join('  ')}`.trimEnd());
     const hidden = report.comparisons.length - shown.length;
-    if (hidden > 0) lines.push(`  ${t(locale, 'regression.more', { count: hidden })}`);
+    if (hidden > 0) lines.push(`  ${tCount(locale, 'regression.more', hidden)}`);
   }
 
   if (report.uncompared.length > 0) {
     if (lines.length > 0) lines.push('');
-    lines.push(t(locale, 'regression.uncompared', { count: report.uncompared.length }));
+    lines.push(tCount(locale, 'regression.uncompared', report.uncompared.length));
     for (const item of report.uncompared.slice(0, SHOWN_UNCOMPARED)) {
-      lines.push(`  ${t(locale, 'regression.uncompared-entry', { entry: clean(item.entryId), file: clean(item.file), fields: item.missing.join(', ') })}`);
+      lines.push(`  ${t(locale, 'regression.uncompared-entry', { entry: cleanLine(item.entryId), file: cleanLine(item.file), fields: cleanLine(item.missing.join(', ')) })}`);
     }
     if (report.uncompared.length > SHOWN_UNCOMPARED) lines.push(`  ${t(locale, 'regression.uncompared-more', { count: report.uncompared.length - SHOWN_UNCOMPARED })}`);
   }

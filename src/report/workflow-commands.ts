@@ -1,10 +1,16 @@
 /** Annotations as the runner's workflow commands (`::error file=…::message`), escaped so data cannot forge a command. */
 
 import type { Finding } from '../core/types';
+import { replaceControls } from './sanitize';
 
-/** Escapes a command's message: the runner decodes %25, %0D and %0A, so a value cannot end the line and start a command. */
+/**
+ * Escapes a command's message: the runner decodes %25, %0D and %0A, so a
+ * value cannot end the line and start a command. Other controls have no
+ * encoding the runner decodes, so they become U+FFFD; a path with one then
+ * no longer names its file, which only a hostile file name would contain.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return replaceControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a property value, where `:` ends the property list and `,` separates properties. */
