@@ -149,3 +149,14 @@ describe('schema loading', () => {
     expect(() => compileSchemaText('{\n  "type": "object",\n}', 's.json')).toThrow(/^s\.json:2:19: the schema is not valid JSON/);
   });
 });
+
+describe('recursive schemas', () => {
+  test('a $ref to itself is a configuration error', () => {
+    expect(() => compileSchemaText('{"$ref": "#"}', 's.json')).toThrow(/s\.json: the schema refers to itself without end/);
+  });
+
+  test('a recursive schema that stops is fine', () => {
+    const text = JSON.stringify({ type: 'object', properties: { child: { $ref: '#' } } });
+    expect(errorsOf(text, { child: { child: {} } })).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { valueAt } from '../json/pointer';
 import { quote } from '../i18n/format';
 import { closestMatch } from '../i18n/suggest';
 import type { EntryReport, RuleDefinition } from './rule';
+import { ConfigError } from '../core/errors';
 
 const en = {
   required: 'Missing required field `{field}` in `{parent}`.{hint}',
@@ -202,10 +203,10 @@ export function validateEntry(entry: Entry, compiled: CompiledSchema, report: (f
   try {
     valid = compiled.validate(entry.value) as boolean;
   } catch (error) {
-    // NOTE: depth is bounded before validation, so this catches only a
-    // stack overflow inside a pathological schema.
-    report({ pointer: '', messageId: 'other', data: { field: 'msg:entry-root', text: error instanceof Error ? error.message : String(error) } });
-    return;
+    // Entries are nested at most `limits.max-depth` levels, so only a schema
+    // that recurses without end overflows the stack here: the schema is at fault.
+    if (error instanceof RangeError) throw new ConfigError('schema-recursive', { source: compiled.source });
+    throw error;
   }
   if (valid) return;
   for (const { error, branchReasons } of collapse(compiled.validate.errors ?? [])) {

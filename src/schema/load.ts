@@ -100,6 +100,22 @@ function pointerFromAjvMessage(message: string): string | undefined {
   return match ? match[1] : undefined;
 }
 
+/**
+ * Validates two small values once, so a schema that refers to itself without
+ * end (`{"$ref": "#"}`) fails as a configuration error here rather than as a
+ * stack overflow on the first entry.
+ */
+function probeRecursion(validate: ValidateFunction, source: string): void {
+  for (const value of [{}, [], null]) {
+    try {
+      validate(value);
+    } catch (error) {
+      if (error instanceof RangeError) throw new ConfigError('schema-recursive', { source });
+      throw error;
+    }
+  }
+}
+
 export function compileSchema(schema: unknown, source: string, text = ''): CompiledSchema {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
     throw new ConfigError('schema-not-object', { source });
@@ -110,7 +126,9 @@ export function compileSchema(schema: unknown, source: string, text = ''): Compi
   for (const keyword of annotationKeywords(object)) ajv.addKeyword({ keyword, schemaType: undefined });
 
   try {
-    return { source, draft, validate: ajv.compile(object), schema: object };
+    const validate = ajv.compile(object);
+    probeRecursion(validate, source);
+    return { source, draft, validate, schema: object };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/can't resolve reference|resolve reference/i.test(message)) {
