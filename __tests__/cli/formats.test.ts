@@ -65,7 +65,7 @@ describe('CLI report formats', () => {
     const result = await run([...args, '--format', 'markdown']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^### leaderboard-check: Failed\n/);
-    expect(result.stdout).toContain('**1 errors, 0 warnings, 0 notices**');
+    expect(result.stdout).toContain('**1 error, 0 warnings, 0 notices**');
     expect(result.stdout).toContain(`| \`schema\` | error | 1 | 1 |`);
     expect(result.stdout).toContain(`data/board\\.json\\:${lineOf(boardText, '"ttft_ms": 0')}`);
   });

@@ -8,7 +8,7 @@ import { ConfigError } from '../core/errors';
 import type { Locale, Report } from '../core/types';
 import { t } from '../i18n/strings';
 import { renderJson } from '../report/json';
-import { measureUtf16, renderMarkdown } from '../report/markdown';
+import { COMMENT_LIMIT, measureUtf16, renderMarkdown } from '../report/markdown';
 import { renderSarif } from '../report/sarif';
 import { renderText } from '../report/text';
 import { annotationCommand } from '../report/workflow-commands';
@@ -53,6 +53,15 @@ function explainRule(id: string, locale: Locale): string {
   throw new ConfigError('docs-not-found', { name });
 }
 
+async function writeOutput(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new ConfigError('output-failed', { path, reason });
+  }
+}
+
 async function runCheck(options: CliOptions, io: Io): Promise<number> {
   const report = await checkRepository({
     repo: options.repo,
@@ -70,7 +79,7 @@ async function runCheck(options: CliOptions, io: Io): Promise<number> {
   });
   const code = exitCodeFor(report, options.failOn);
   const text = render(report, options, code);
-  if (options.output) await writeFile(options.output, text);
+  if (options.output) await writeOutput(options.output, text);
   else io.stdout(text);
   return code;
 }
@@ -82,8 +91,8 @@ function render(report: Report, options: CliOptions, code: number): string {
     case 'sarif':
       return renderSarif(report, { version: VERSION });
     case 'markdown':
-      // Uncut: only the caller knows the size limit of the place it posts the text to.
-      return renderMarkdown(report, { failed: code === 1, maxSize: Number.POSITIVE_INFINITY, measure: measureUtf16, reportPath: '' });
+      // Cut like the Action's sticky comment, since a pull request comment is what this format is for.
+      return renderMarkdown(report, { failed: code === 1, maxSize: COMMENT_LIMIT, measure: measureUtf16 });
     case 'github':
       return report.findings.map((finding) => `${annotationCommand(finding)}\n`).join('');
     default:

@@ -1,7 +1,7 @@
 /**
  * The Markdown report for the job summary, the sticky pull request comment
- * and the check run: summary, findings grouped by rule and entry, and the
- * entry diff, cut to a size limit with a note that counts what was left out.
+ * and the check run: summary, findings counted by rule and listed most
+ * severe first, and the entry diff, cut to a size limit with a note that counts what was left out.
  *
  * Every value that comes from the data passes through `escapeMarkdown`, so a
  * pull request cannot inject HTML, links, images, mentions or table cells.
@@ -9,14 +9,18 @@
 
 import { comparisonCells } from './regression-table';
 import type { Finding, Locale, Report } from '../core/types';
+import { SEVERITY_RANK } from '../core/types';
 import { quote } from '../i18n/format';
-import { t, type StringId } from '../i18n/strings';
+import { findingTotals, t, tCount, type StringId } from '../i18n/strings';
 
 /** Characters that could hide or reorder text (controls, zero-width and bidirectional marks). */
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 const ZERO_WIDTH_SPACE = '\u200b';
 const MAX_CELL = 300;
 const SHOWN_FIELDS = 5;
+
+/** GitHub rejects issue comment bodies over 65,536 characters; the margin covers the sticky marker and rounding. */
+export const COMMENT_LIMIT = 65_000;
 
 /**
  * Makes a data value inert Markdown text on one line. HTML-significant
@@ -53,8 +57,8 @@ export interface MarkdownOptions {
   /** Maximum size of the whole text, in the unit `measure` counts. */
   maxSize: number;
   measure: (text: string) => number;
-  /** Path of the full JSON report, named in the truncation note. */
-  reportPath: string;
+  /** Path of the full JSON report, named in the truncation note; without it the note points to `--format json`. */
+  reportPath?: string;
   /** Trusted text placed first, such as the sticky comment's hidden marker. */
   prefix?: string;
 }
@@ -111,6 +115,8 @@ function tableRow(cells: string[]): string {
 
 function revisionLabel(revision: string, locale: Locale): string {
   if (revision === '') return t(locale, 'report.none');
+  if (revision === 'worktree') return t(locale, 'report.worktree');
+  if (revision === 'index') return t(locale, 'report.index');
   if (/^[0-9a-f]{7,64}$/.test(revision)) return `\`${revision.slice(0, 12)}\``;
   return escapeMarkdown(revision);
 }
@@ -131,18 +137,27 @@ function byRuleRows(report: Report): string[][] {
   const rules = new Map<string, { severity: Finding['severity']; count: number; entries: Set<string> }>();
   for (const finding of report.findings) {
     const rule = rules.get(finding.ruleId) ?? { severity: finding.severity, count: 0, entries: new Set<string>() };
+    // A rule's findings can differ in severity (a rule may choose per finding, overrides set it per file), so the row shows the highest.
+    if (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[rule.severity]) rule.severity = finding.severity;
     rule.count++;
     if (finding.entryId !== undefined) rule.entries.add(finding.entryId);
     rules.set(finding.ruleId, rule);
   }
   return [...rules]
-    .sort((a, b) => b[1].count - a[1].count || compareText(a[0], b[0]))
+    .sort((a, b) => SEVERITY_RANK[b[1].severity] - SEVERITY_RANK[a[1].severity] || b[1].count - a[1].count || compareText(a[0], b[0]))
     .map(([ruleId, rule]) => [`\`${ruleId}\``, t(report.locale, `severity.${rule.severity}`), String(rule.count), String(rule.entries.size)]);
 }
 
+/** Rows most severe first, so the rows a size limit cuts are the least severe. */
 function findingRows(report: Report): string[][] {
   const sorted = [...report.findings].sort(
-    (a, b) => compareText(a.ruleId, b.ruleId) || compareText(a.entryId ?? '', b.entryId ?? '') || compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
+    (a, b) =>
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      compareText(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.entryId ?? '', b.entryId ?? ''),
   );
   return sorted.map((finding) => [
     t(report.locale, `severity.${finding.severity}`),
@@ -153,9 +168,14 @@ function findingRows(report: Report): string[][] {
   ]);
 }
 
+/** Quotes a field's value on one side of a change; undefined means the field is absent there. */
+function fieldValue(value: unknown, locale: Locale): string {
+  return value === undefined ? t(locale, 'md.absent') : escapeMarkdown(quote(value), 80);
+}
+
 function fieldChanges(fields: NonNullable<Report['entries'][number]['fields']>, locale: Locale): string {
-  const shown = fields.slice(0, SHOWN_FIELDS).map((field) => `${escapeMarkdown(field.pointer, 80)}: ${escapeMarkdown(quote(field.before), 80)} → ${escapeMarkdown(quote(field.after), 80)}`);
-  if (fields.length > SHOWN_FIELDS) shown.push(t(locale, 'md.more-fields', { count: fields.length - SHOWN_FIELDS }));
+  const shown = fields.slice(0, SHOWN_FIELDS).map((field) => `${escapeMarkdown(field.pointer, 80)}: ${fieldValue(field.before, locale)} → ${fieldValue(field.after, locale)}`);
+  if (fields.length > SHOWN_FIELDS) shown.push(tCount(locale, 'md.more-fields', fields.length - SHOWN_FIELDS));
   return shown.join('<br>');
 }
 
@@ -177,9 +197,10 @@ function comparisonRows(report: Report): string[][] {
   });
 }
 
-function truncationNote(locale: Locale, count: number, reportPath: string): string {
+function truncationNote(locale: Locale, count: number, reportPath: string | undefined): string {
+  if (reportPath === undefined) return `\n> ${tCount(locale, 'md.truncated-cli', count)}\n`;
   // The path comes from the runner, not the data; only a backtick could break its code span.
-  return `\n> ${t(locale, 'md.truncated', { count, path: reportPath.replace(/[`\r\n]/g, '_') })}\n`;
+  return `\n> ${tCount(locale, 'md.truncated', count, { path: reportPath.replace(/[`\r\n]/g, '_') })}\n`;
 }
 
 export function renderMarkdown(report: Report, options: MarkdownOptions): string {
@@ -192,11 +213,11 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
 
   const outcome = t(locale, options.failed ? 'md.failed' : 'md.passed');
   const revisions = t(locale, 'report.revisions', { base: revisionLabel(report.base, locale), head: revisionLabel(report.head, locale) });
-  const totals = errors + warnings + notices === 0 ? t(locale, 'report.clean') : t(locale, 'report.totals', { errors, warnings, notices });
+  const totals = errors + warnings + notices === 0 ? t(locale, 'report.clean') : findingTotals(locale, { errors, warnings, notices });
   out.add(
     `${options.prefix ?? ''}### ${t(locale, 'report.title')}: ${outcome}\n\n` +
       `${revisions}\n\n` +
-      `${t(locale, 'report.files', { count: report.summary.files })} · ${t(locale, 'report.entries', { ...report.summary.entries })}\n\n` +
+      `${tCount(locale, 'report.files', report.summary.files)} · ${t(locale, 'report.entries', { ...report.summary.entries })}\n\n` +
       `**${totals}**\n`,
   );
 
@@ -206,7 +227,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     [t(locale, 'md.col-severity'), t(locale, 'md.col-rule'), t(locale, 'md.col-entry'), t(locale, 'md.col-location'), t(locale, 'md.col-message')],
     findingRows(report),
   );
-  for (const omission of report.omitted) out.add(`\n${t(locale, 'report.omitted', { count: omission.count, file: escapeMarkdown(omission.file) })}\n`);
+  for (const omission of report.omitted) out.add(`\n${tCount(locale, 'report.omitted', omission.count, { file: escapeMarkdown(omission.file) })}\n`);
 
   out.addTable(t(locale, 'md.entries'), [t(locale, 'md.col-status'), t(locale, 'md.col-entry'), t(locale, 'md.col-location'), t(locale, 'md.col-fields')], entryRows(report));
   out.addTable(
@@ -223,7 +244,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     ],
     comparisonRows(report),
   );
-  if (report.uncompared.length > 0) out.add(`\n${t(locale, 'md.uncompared', { count: report.uncompared.length })}\n`);
+  if (report.uncompared.length > 0) out.add(`\n${tCount(locale, 'md.uncompared', report.uncompared.length)}\n`);
 
   const note = out.omittedRows > 0 ? truncationNote(locale, out.omittedRows, options.reportPath) : '';
   return out.text() + note;
