@@ -1,7 +1,8 @@
 /**
  * The Markdown report for the job summary, the sticky pull request comment
  * and the check run: summary, findings counted by rule and listed most
- * severe first, and the entry diff, cut to a size limit with a note that counts what was left out.
+ * severe first, and the entry diff, cut to a size limit with a note that
+ * counts what was left out.
  *
  * Every value that comes from the data passes through `escapeMarkdown`, so a
  * pull request cannot inject HTML, links, images, mentions or table cells.
