@@ -163,3 +163,37 @@ describe('leaderboard-check CLI', () => {
     }
   });
 });
+
+describe('user mistakes are one line, exit 2', () => {
+  let repo: TempRepo;
+
+  beforeEach(() => {
+    repo = new TempRepo();
+    repo.commit({ 'data/board.json': json([example('single_gpu')]) });
+  });
+
+  afterEach(() => repo.cleanup());
+
+  const cases: Array<[string, string[], RegExp]> = [
+    ['unwritable output', ['--base', 'HEAD', '-o', '/nonexistent/dir/report.txt'], /could not be written to \/nonexistent\/dir\/report\.txt \(ENOENT\)/],
+    ['empty glob', ['--base', 'HEAD', ''], /an empty file glob was given/],
+    ['glob matching nothing', ['--base', 'HEAD', 'nomatch/*.json'], /no file at base or head matches "nomatch\/\*\.json"/],
+    ['extra argument after rules', ['rules', 'extra'], /unexpected argument extra after `rules`/],
+  ];
+
+  test.each(cases)('%s', async (_name, args, pattern) => {
+    const result = await run(['--repo', repo.dir, ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('a YAML alias bomb in the configuration', async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [*${'abcdefgh'[index]},*${'abcdefgh'[index]},*${'abcdefgh'[index]},*${'abcdefgh'[index]},*${'abcdefgh'[index]},*${'abcdefgh'[index]},*${'abcdefgh'[index]},*${'abcdefgh'[index]},*${'abcdefgh'[index]}]`)].join('\n');
+    const base = repo.commit({ '.github/leaderboard-check.yml': `${bomb}\n` });
+    const result = await run(['--repo', repo.dir, '--base', base]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^leaderboard-check: \.github\/leaderboard-check\.yml: invalid YAML: .*alias/i);
+  });
+});

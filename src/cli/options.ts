@@ -85,6 +85,11 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv, isTty: b
   } else if (positionals[0] === 'check') {
     positionals.shift();
   }
+  if ((command === 'rules' || command === 'explain') && positionals.length > 0) {
+    throw new ConfigError('unexpected-argument', { argument: positionals[0], command });
+  }
+  const emptyGlob = positionals.find((glob) => glob.trim() === '');
+  if (emptyGlob !== undefined) throw new ConfigError('empty-glob');
 
   if (values.staged && values.head !== undefined) throw new ConfigError('staged-and-head');
   if (values.all && values.base !== undefined) throw new ConfigError('all-and-base');

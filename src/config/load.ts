@@ -30,8 +30,15 @@ function parseYaml(text: string, source: string): ParsedConfig {
     const position = lineCounter.linePos(problem.pos[0]);
     throw new ConfigError('config-yaml', { source, where: `:${position.line}:${position.col}`, detail: problem.message.split('\n')[0] });
   }
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    // The yaml package stops an alias bomb ("billion laughs") here.
+    throw new ConfigError('config-yaml', { source, where: '', detail: error instanceof Error ? error.message : String(error) });
+  }
   return {
-    value: document.toJS({ maxAliasCount: 100 }) ?? {},
+    value,
     where(pointer, target = 'value') {
       const path = splitPointer(pointer).map((token) => (/^\d+$/.test(token) ? Number(token) : token));
       let node: unknown = (target === 'key' ? keyNode(document, path) : undefined) ?? document.getIn(path, true);

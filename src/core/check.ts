@@ -5,7 +5,7 @@ import { defaultBase, isRepository, listRenames, resolveCommit, topLevel } from 
 import { RULES } from '../rules';
 import type { ChangeSet, RawFinding } from '../rules/rule';
 import { validateEntry } from '../rules/schema';
-import type { Config } from '../config/config';
+import { DEFAULT_FILES, type Config } from '../config/config';
 import { ComparisonCollector, defaultComparisonSettings } from './compare';
 import { ConfigError } from './errors';
 import { diffEntries } from './diff';
@@ -191,6 +191,10 @@ export async function checkRepository(options: CheckOptions): Promise<Report> {
   const renames = revisions.base ? await listRenames(revisions.root, revisions.base.label, revisions.head instanceof CommitSnapshot ? revisions.head.label : revisions.head.label === 'index' ? 'index' : 'worktree') : [];
   const maxBytes = Number(ruleSetting(setup.config, 'file-too-large', '').options['max-bytes']);
   const sides = await readSides(revisions.base, revisions.head, filter, { maxFileBytes: maxBytes, maxDepth: setup.config.limits.maxDepth }, renames);
+  // Globs someone wrote that match nothing are a typo, not a clean result; the defaults may match nothing yet.
+  const globs = options.files && options.files.length > 0 ? options.files : setup.config.files;
+  const explicit = globs !== setup.config.files || setup.config.files.join('\n') !== DEFAULT_FILES.join('\n');
+  if (explicit && sides.base.size === 0 && sides.head.size === 0) throw new ConfigError('no-files-match', { globs: globs.map((glob) => JSON.stringify(glob)).join(', ') });
 
   const baseEntries = allEntries(sides.base);
   const headEntries = allEntries(sides.head);

@@ -42,6 +42,10 @@ const en = {
   'all-and-base': '--all and --base cannot be combined: --all checks every file without a base.',
   'unknown-rule': 'unknown rule {id}: run `leaderboard-check rules` for the list.',
   'docs-not-found': 'the docs page {name} was not found next to the program.',
+  'unexpected-argument': 'unexpected argument {argument} after `{command}`.',
+  'empty-glob': 'an empty file glob was given: name files such as \'data/**/*.json\'.',
+  'output-failed': 'the report could not be written to {path} ({reason}): check that the directory exists and is writable.',
+  'no-files-match': 'no file at base or head matches {globs}: check the globs, which are relative to the repository top.',
 };
 
 const zh: typeof en = {
@@ -83,6 +87,10 @@ const zh: typeof en = {
   'all-and-base': '--all 与 --base 不能同时使用：--all 不与基准对比，检查所有文件。',
   'unknown-rule': '未知规则 {id}：运行 `leaderboard-check rules` 查看列表。',
   'docs-not-found': '在程序旁边找不到文档页面 {name}。',
+  'unexpected-argument': '`{command}` 之后出现了多余的参数 {argument}。',
+  'empty-glob': '给出了空的文件 glob：请指定文件，例如 \'data/**/*.json\'。',
+  'output-failed': '无法将报告写入 {path}（{reason}）：请确认目录存在且可写。',
+  'no-files-match': '基准和目标中都没有与 {globs} 匹配的文件：请检查 glob，它们相对于仓库根目录。',
 };
 
 export type ErrorId = keyof typeof en;
