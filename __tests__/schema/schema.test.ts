@@ -95,8 +95,13 @@ describe('schema error locations and messages', () => {
     expect(report.data?.hint).toBe('msg:hint-unquote');
   });
 
-  test('oneOf noise collapses into one finding naming the branches', () => {
+  test('oneOf keeps the one branch whose type fits', () => {
     const reports = errorsOf(schema, { metrics: { ttft_ms: 1 }, shape: 'ABC' });
+    expect(reports.map((report) => [report.pointer, report.messageId])).toEqual([['/shape', 'pattern']]);
+  });
+
+  test('oneOf noise collapses into one finding naming the branches', () => {
+    const reports = errorsOf(schema, { metrics: { ttft_ms: 1 }, shape: 2.5 });
     expect(reports).toHaveLength(1);
     expect(reports[0].messageId).toBe('branches');
     expect(reports[0].data?.count).toBe(2);
@@ -158,5 +163,27 @@ describe('recursive schemas', () => {
   test('a recursive schema that stops is fine', () => {
     const text = JSON.stringify({ type: 'object', properties: { child: { $ref: '#' } } });
     expect(errorsOf(text, { child: { child: {} } })).toEqual([]);
+  });
+});
+
+describe('schemas whose root accepts an entry or an array of entries', () => {
+  const schema = JSON.stringify({
+    oneOf: [
+      { $ref: '#/definitions/entry' },
+      { type: 'array', items: { $ref: '#/definitions/entry' } },
+    ],
+    definitions: { entry: { type: 'object', required: ['precision'], properties: { precision: { enum: ['FP16', 'BF16'] } } } },
+  });
+
+  test('reports the entry branch errors, without the array branch', () => {
+    const reports = errorsOf(schema, { precision: 'fp16' });
+    expect(reports.map((report) => [report.pointer, report.messageId])).toEqual([['/precision', 'enum']]);
+  });
+
+  test('still collapses when two branches could apply', () => {
+    const both = JSON.stringify({ anyOf: [{ type: 'object', required: ['a'] }, { type: 'object', required: ['b'] }] });
+    const reports = errorsOf(both, {});
+    expect(reports.map((report) => report.messageId)).toEqual(['branches']);
+    expect(String(reports[0].data?.['reasons@zh-CN'])).toContain('#1');
   });
 });

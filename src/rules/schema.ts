@@ -6,6 +6,7 @@ import { quote } from '../i18n/format';
 import { closestMatch } from '../i18n/suggest';
 import type { EntryReport, RuleDefinition } from './rule';
 import { ConfigError } from '../core/errors';
+import localizeZh from 'ajv-i18n/localize/zh';
 
 const en = {
   required: 'Missing required field `{field}` in `{parent}`.{hint}',
@@ -101,27 +102,56 @@ function isBranchError(error: ErrorObject): boolean {
  * one finding at the combinator that names the first problem of each branch.
  * `if` errors are dropped because the `then` or `else` error says the same.
  */
-function collapse(errors: ErrorObject[]): Array<{ error: ErrorObject; branchReasons?: string[] }> {
+function collapse(errors: ErrorObject[]): Array<{ error: ErrorObject; branchReasons?: BranchReasons }> {
   const combinators = errors.filter(isBranchError);
   const inside = (error: ErrorObject) =>
     combinators.some((combinator) => combinator !== error && error.schemaPath.startsWith(`${combinator.schemaPath}/`));
-  return errors
-    .filter((error) => error.keyword !== 'if' && !inside(error))
-    .map((error) => {
-      if (!isBranchError(error)) return { error };
-      const reasons: string[] = [];
-      const branchCount = Array.isArray(error.schema) ? error.schema.length : 0;
-      for (let branch = 0; branch < branchCount; branch++) {
-        const prefix = `${error.schemaPath}/${branch}/`;
-        const first = errors.find((candidate) => candidate.schemaPath.startsWith(prefix));
-        if (first) reasons.push(`#${branch + 1} ${dottedName(first.instancePath) || '.'} ${first.message ?? first.keyword}`);
-      }
-      return { error, branchReasons: reasons };
-    });
+  const collapsed: Array<{ error: ErrorObject; branchReasons?: BranchReasons }> = [];
+  for (const error of errors) {
+    if (error.keyword === 'if' || inside(error)) continue;
+    if (!isBranchError(error)) {
+      collapsed.push({ error });
+      continue;
+    }
+
+    const branchCount = Array.isArray(error.schema) ? error.schema.length : 0;
+    const branches = Array.from({ length: branchCount }, (_, branch) => errors.filter((candidate) => candidate.schemaPath.startsWith(`${error.schemaPath}/${branch}/`)));
+    // A branch that fails only on the type of the value itself cannot be the one
+    // meant, such as the array branch of `oneOf: [entry, array of entries]`.
+    // When one branch is left, its own errors stand for the combinator.
+    // NOTE: errors inside a `$ref` carry the referenced schema's path, so they
+    // cannot be told apart by path: they are reported on their own, and a
+    // branch without errors under its path counts as applicable.
+    const cannotApply = (branch: ErrorObject[]) => branch.length > 0 && branch.every((candidate) => candidate.keyword === 'type' && candidate.instancePath === error.instancePath);
+    const applicable = branches.filter((branch) => !cannotApply(branch));
+    if (applicable.length === 1) {
+      collapsed.push(...collapse(applicable[0]));
+      continue;
+    }
+    collapsed.push({ error, branchReasons: branchReasons(branches) });
+  }
+  return collapsed;
+}
+
+type BranchReasons = { en: string[]; zh: string[] };
+
+/** The first problem of each branch, in English and, through ajv-i18n, in Chinese. */
+function branchReasons(branches: ErrorObject[][]): BranchReasons {
+  const reasons: BranchReasons = { en: [], zh: [] };
+  branches.forEach((branch, index) => {
+    const first = branch[0];
+    if (!first) return;
+    const chinese = { ...first };
+    localizeZh([chinese]);
+    const place = dottedName(first.instancePath) || '.';
+    reasons.en.push(`#${index + 1} ${place} ${first.message ?? first.keyword}`);
+    reasons.zh.push(`#${index + 1} ${place} ${chinese.message ?? first.keyword}`);
+  });
+  return reasons;
 }
 
 /** Maps one ajv error to a finding relative to the entry. */
-function toReport(error: ErrorObject, entry: Entry, compiled: CompiledSchema, branchReasons?: string[]): EntryReport {
+function toReport(error: ErrorObject, entry: Entry, compiled: CompiledSchema, branchReasons?: BranchReasons): EntryReport {
   const params = error.params as Record<string, unknown>;
   const value: unknown = error.data;
   const field = dottedName(error.instancePath);
@@ -191,8 +221,9 @@ function toReport(error: ErrorObject, entry: Entry, compiled: CompiledSchema, br
     return { pointer: error.instancePath, messageId: 'const', data: { ...base, expected: quote(params.allowedValue) } };
   }
   if (branchReasons) {
-    const count = Array.isArray(error.schema) ? error.schema.length : branchReasons.length;
-    return { pointer: error.instancePath, messageId: 'branches', data: { field: field || 'msg:entry-root', count, keyword: error.keyword, reasons: branchReasons.join('; ') } };
+    const count = Array.isArray(error.schema) ? error.schema.length : branchReasons.en.length;
+    const data = { field: field || 'msg:entry-root', count, keyword: error.keyword, reasons: branchReasons.en.join('; '), 'reasons@zh-CN': branchReasons.zh.join('；') };
+    return { pointer: error.instancePath, messageId: 'branches', data };
   }
   return { pointer: error.instancePath, messageId: 'other', data: { field: field || 'msg:entry-root', text: error.message ?? error.keyword } };
 }
