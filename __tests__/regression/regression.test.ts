@@ -213,7 +213,7 @@ describe('entries that cannot be compared', () => {
     expect(byRule(report, 'metric-regression')).toHaveLength(0);
     expect(report.comparisons).toHaveLength(0);
     expect(report.uncompared).toEqual([{ entryId: NEW, file: FILE, missing: ['config_type', 'workload.input_length'] }]);
-    expect(renderText(report)).toContain(`1 new or changed entries could not be compared: they lack configuration fields that make results comparable.\n  ${NEW} (${FILE}): missing config_type, workload.input_length\n`);
+    expect(renderText(report)).toContain(`1 new or changed entry could not be compared: it lacks configuration fields that make results comparable.\n  ${NEW} (${FILE}): missing config_type, workload.input_length\n`);
   });
 
   test('a configured key without the missing field compares them', async () => {
