@@ -65,6 +65,18 @@ describe('file-shape', () => {
     expect(findings[0].line).toBe(2);
   });
 
+  test('a metadata file is a notice, not entries', async () => {
+    const report = await checkChange(base, { 'data/last_updated.json': '{"last_updated": "2026-03-18T00:00:00Z"}\n' });
+    expect(report.findings.map((finding) => [finding.ruleId, finding.messageId, finding.severity, finding.line])).toEqual([['file-shape', 'no-entries', 'notice', 1]]);
+    expect(report.summary.entries.added).toBe(0);
+  });
+
+  test('an entry missing most fields is still an entry', async () => {
+    const report = await checkChange(base, { 'data/partial.json': '[{"metrics": {"ttft_ms": 1}}]\n' });
+    expect(byRule(report, 'file-shape')).toEqual([]);
+    expect(byRule(report, 'schema').length).toBeGreaterThan(0);
+  });
+
   test('one entry object per file is fine', async () => {
     const report = await checkChange(base, { 'data/examples/one.json': json(example('multi_gpu')) });
     expect(byRule(report, 'file-shape')).toEqual([]);

@@ -190,7 +190,9 @@ export async function checkRepository(options: CheckOptions): Promise<Report> {
 
   const renames = revisions.base ? await listRenames(revisions.root, revisions.base.label, revisions.head instanceof CommitSnapshot ? revisions.head.label : revisions.head.label === 'index' ? 'index' : 'worktree') : [];
   const maxBytes = Number(ruleSetting(setup.config, 'file-too-large', '').options['max-bytes']);
-  const sides = await readSides(revisions.base, revisions.head, filter, { maxFileBytes: maxBytes, maxDepth: setup.config.limits.maxDepth }, renames);
+  const entryFields = ruleSetting(setup.config, 'file-shape', '').options['entry-fields'] as string[];
+  const parseOptions = { maxFileBytes: maxBytes, maxDepth: setup.config.limits.maxDepth, entryFields };
+  const sides = await readSides(revisions.base, revisions.head, filter, parseOptions, renames);
   // Globs someone wrote that match nothing are a typo, not a clean result; the defaults may match nothing yet.
   const globs = options.files && options.files.length > 0 ? options.files : setup.config.files;
   const explicit = globs !== setup.config.files || setup.config.files.join('\n') !== DEFAULT_FILES.join('\n');

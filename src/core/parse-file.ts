@@ -11,6 +11,8 @@ export interface ParseOptions {
   maxFileBytes: number;
   /** Nesting deeper than this is reported and the file is not checked further. */
   maxDepth: number;
+  /** Top-level fields of an entry; a file whose objects have none of them holds no entries. */
+  entryFields?: readonly string[];
 }
 
 export const DEFAULT_PARSE_OPTIONS: ParseOptions = { maxFileBytes: 50 * 1024 * 1024, maxDepth: 64 };
@@ -78,11 +80,31 @@ export function parseDataFile(path: string, bytes: Uint8Array, options: ParseOpt
 
   const parsed: ParsedFile = { ...empty(text), value };
   if (Array.isArray(value)) parsed.elementSpans = splitTopLevelArray(text) ?? [];
-  parsed.entries = collectEntries(path, text, value, parsed.elementSpans, findings);
+  parsed.entries = collectEntries(path, text, value, parsed.elementSpans, findings, options.entryFields);
   return parsed;
 }
 
-function collectEntries(path: string, text: string, value: unknown, spans: Array<[number, number]> | undefined, findings: RawFinding[]): Entry[] {
+/**
+ * Whether a file holds something other than entries, such as a timestamp or
+ * release metadata stored beside the data: none of its objects has any field
+ * of an entry.
+ */
+function holdsNoEntries(value: unknown, entryFields: readonly string[] | undefined): boolean {
+  if (!entryFields || entryFields.length === 0) return false;
+  const objects = Array.isArray(value) ? value : [value];
+  if (objects.length === 0) return false;
+  const hasEntryField = (item: unknown) =>
+    item !== null && typeof item === 'object' && !Array.isArray(item) && entryFields.some((name) => Object.prototype.hasOwnProperty.call(item, name));
+  return objects.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item) && !hasEntryField(item));
+}
+
+function collectEntries(path: string, text: string, value: unknown, spans: Array<[number, number]> | undefined, findings: RawFinding[], entryFields?: readonly string[]): Entry[] {
+  if (holdsNoEntries(value, entryFields)) {
+    const keys = Object.keys(Array.isArray(value) ? value[0] : (value as object)).slice(0, 3).map((key) => JSON.stringify(key));
+    findings.push({ ruleId: 'file-shape', messageId: 'no-entries', data: { keys: keys.join(', ') }, file: path, pointer: '', offset: { start: 0, end: 0 }, severity: 'notice' });
+    return [];
+  }
+
   const entryOf = (item: JsonObject, index: number, span?: [number, number]): Entry => {
     const id = typeof item.entry_id === 'string' ? item.entry_id : undefined;
     const pointer = index < 0 ? '' : `/${index}`;
