@@ -32,8 +32,8 @@ describe('encoding', () => {
   });
 
   test('NUL bytes make a binary file, reported and not parsed', async () => {
-    const report = await checkBytes('data/board.json', Buffer.concat([Buffer.from('[{"entry_id": "a'), Buffer.from([0]), Buffer.from('"}]')]));
-    expect(report.findings.map((finding) => [finding.ruleId, finding.messageId, finding.severity, finding.line])).toEqual([['file-encoding', 'binary', 'error', 1]]);
+    const report = await checkBytes('data/board.json', Buffer.concat([Buffer.from('[\n  {\n    "entry_id": "a'), Buffer.from([0]), Buffer.from('"}]')]));
+    expect(report.findings.map((finding) => [finding.ruleId, finding.messageId, finding.severity, finding.line, finding.column])).toEqual([['file-encoding', 'binary', 'error', 3, 19]]);
   });
 
   test('an empty file is a syntax error at 1:1', async () => {
@@ -93,7 +93,22 @@ describe('structure', () => {
   test('200,000 levels of nesting end in one finding', async () => {
     const depth = 200_000;
     const report = await checkBytes('data/deep.json', Buffer.from('['.repeat(depth) + ']'.repeat(depth)));
-    expect(report.findings.map((finding) => [finding.ruleId, finding.messageId])).toEqual([['file-shape', 'too-deep']]);
+    expect(report.findings.map((finding) => [finding.ruleId, finding.messageId, finding.line, finding.column])).toEqual([['file-shape', 'too-deep', 1, 65]]);
+  });
+
+  test('too deep nesting is reported where it starts', async () => {
+    const text = `[\n  {"notes": ${'['.repeat(70)}${']'.repeat(70)}}\n]\n`;
+    const report = await checkBytes('data/deep.json', Buffer.from(text));
+    expect(report.findings.map((finding) => [finding.messageId, finding.line, finding.column])).toEqual([['too-deep', 2, 12 + 63]]);
+  });
+
+  test('an overflowing number is quoted as Infinity, not null', async () => {
+    const fresh = example('multi_gpu');
+    const text = json([published, fresh]).replace(`"ttft_ms": ${fresh.metrics.ttft_ms}`, '"ttft_ms": 1e400');
+    const report = await checkChange(base, { 'data/board.json': text });
+    const messages = report.findings.map((finding) => finding.message).join('\n');
+    expect(messages).toContain('Infinity');
+    expect(messages).not.toContain('is null');
   });
 
   test('unclosed deep nesting is a syntax error, not a crash', async () => {

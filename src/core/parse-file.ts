@@ -2,7 +2,7 @@
 
 import { decodeText } from '../json/text';
 import { LineIndex } from '../json/text';
-import { measureDepth, scanJson, splitTopLevelArray } from '../json/scanner';
+import { findTooDeep, scanJson, splitTopLevelArray } from '../json/scanner';
 import type { RawFinding } from '../rules/rule';
 import type { Entry, JsonObject, ParsedFile } from './model';
 
@@ -50,7 +50,8 @@ export function parseDataFile(path: string, bytes: Uint8Array, options: ParseOpt
   const decoded = decodeText(bytes);
   const text = decoded.text;
   if (decoded.binary) {
-    findings.push({ ruleId: 'file-encoding', messageId: 'binary', data: {}, file: path, pointer: '', offset: { start: 0, end: 0 }, severity: 'error' });
+    const nul = Math.max(0, text.indexOf('\u0000'));
+    findings.push({ ruleId: 'file-encoding', messageId: 'binary', data: {}, file: path, pointer: '', offset: { start: nul, end: nul + 1 }, severity: 'error' });
     return empty(text);
   }
   if (decoded.bom) {
@@ -72,9 +73,9 @@ export function parseDataFile(path: string, bytes: Uint8Array, options: ParseOpt
   }
 
   // Validation, fingerprints and comparison recurse, so depth is bounded first.
-  const depth = measureDepth(text, options.maxDepth);
-  if (depth > options.maxDepth) {
-    findings.push({ ruleId: 'file-shape', messageId: 'too-deep', data: { limit: options.maxDepth }, file: path, pointer: '', offset: { start: 0, end: 1 } });
+  const tooDeep = findTooDeep(text, options.maxDepth);
+  if (tooDeep >= 0) {
+    findings.push({ ruleId: 'file-shape', messageId: 'too-deep', data: { limit: options.maxDepth }, file: path, pointer: '', offset: { start: tooDeep, end: tooDeep + 1 } });
     return empty(text);
   }
 

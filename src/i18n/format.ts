@@ -16,6 +16,8 @@ const MAX_QUOTED = 60;
 export function quote(value: unknown): string {
   let text: string;
   if (value === undefined) text = 'undefined';
+  // JSON has no spelling for these, and JSON.stringify would print null.
+  else if (typeof value === 'number' && !Number.isFinite(value)) text = String(value);
   else {
     try {
       text = JSON.stringify(value) ?? String(value);

@@ -556,6 +556,15 @@ function closingQuote(text: string, open: number): number {
  * once `limit` is passed. It is a cheap pass with no allocation.
  */
 export function measureDepth(text: string, limit = Infinity): number {
+  return scanDepth(text, limit).depth;
+}
+
+/** Returns the offset of the first bracket that nests deeper than `limit`, or -1. */
+export function findTooDeep(text: string, limit: number): number {
+  return scanDepth(text, limit).offset;
+}
+
+function scanDepth(text: string, limit: number): { depth: number; offset: number } {
   let depth = 0;
   let max = 0;
   for (let i = 0; i < text.length; i++) {
@@ -567,11 +576,11 @@ export function measureDepth(text: string, limit = Infinity): number {
       depth++;
       if (depth > max) {
         max = depth;
-        if (max > limit) return max;
+        if (max > limit) return { depth: max, offset: i };
       }
     } else if (code === Ch.CloseBrace || code === Ch.CloseBracket) {
       depth--;
     }
   }
-  return max;
+  return { depth: max, offset: -1 };
 }
