@@ -125,6 +125,8 @@ describe('parseConfig errors', () => {
     ['suppression with a too short reason', YAML_PATH, 'suppressions:\n  - rule: schema\n    entry: abc\n    reason: ok\n', '4:13', 'suppressions.0.reason'],
     ['expiry that is not a day', YAML_PATH, 'suppressions:\n  - rule: schema\n    entry: abc\n    reason: known gap\n    expires: 2026-13-45\n', '5:14', 'expires "2026-13-45" is not a date'],
     ['expiry in another format', YAML_PATH, 'suppressions:\n  - rule: schema\n    entry: abc\n    reason: known gap\n    expires: 30.06.2026\n', '5:14', 'suppressions.0.expires'],
+    ['suppression of a file-level rule', YAML_PATH, 'suppressions:\n  - rule: json-syntax\n    entry: abc\n    reason: known gap\n', '2:11', 'reports whole files, not entries'],
+    ['a limit that is not finite', YAML_PATH, 'limits:\n  max-findings-per-file: 1e400\n', '2:26', 'limits.max-findings-per-file'],
     ['unknown top-level setting', YAML_PATH, 'rules: {}\nfile:\n  - a\n', '2:1', 'unknown setting "file"'],
     ['misaligned YAML mapping', YAML_PATH, 'rules:\n  schema: error\n bad: [1, 2\n', '3:1', 'invalid YAML: All mapping items must start at the same column'],
     ['tab-indented YAML', YAML_PATH, 'rules:\n\tschema: error\n', '2:1', 'invalid YAML: Tabs are not allowed'],

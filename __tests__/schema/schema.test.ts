@@ -187,3 +187,13 @@ describe('schemas whose root accepts an entry or an array of entries', () => {
     expect(String(reports[0].data?.['reasons@zh-CN'])).toContain('#1');
   });
 });
+
+describe('rename hints', () => {
+  test('a missing field renamed with a prefix is suggested', () => {
+    const schema = JSON.stringify({ type: 'object', required: ['interconnect'], properties: { interconnect: { type: 'string' } } });
+    const [report] = errorsOf(schema, { intra_node_interconnect: 'NVLink' });
+    expect(report.messageId).toBe('required');
+    expect(report.data?.hint).toBe('msg:hint-renamed');
+    expect(report.data?.suggestion).toBe('intra_node_interconnect');
+  });
+});

@@ -198,6 +198,10 @@ export function parseConfig(text: string, source: string): Config {
   }));
   config.suppressions = raw.suppressions ?? [];
   for (const [index, suppression] of config.suppressions.entries()) {
+    // File-level findings belong to no entry, so such a suppression could never apply.
+    if (findRule(suppression.rule)?.meta.category === 'file') {
+      throw new ConfigError('config-suppression-file-rule', { source, where: parsed.where(`/suppressions/${index}/rule`), id: suppression.rule });
+    }
     if (suppression.expires !== undefined && !Number.isFinite(Date.parse(`${suppression.expires}T00:00:00Z`))) {
       throw new ConfigError('config-expires', { source, where: parsed.where(`/suppressions/${index}/expires`), value: suppression.expires });
     }

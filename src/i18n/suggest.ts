@@ -16,7 +16,8 @@ function editDistance(a: string, b: string): number {
 
 /**
  * Returns the candidate closest to a value: an exact match ignoring case and
- * separators, else one within a third of the value's length in edits.
+ * separators, else one that contains the value or is contained in it, else
+ * one within a third of the value's length in edits.
  */
 export function closestMatch(value: string, candidates: readonly string[]): string | undefined {
   if (value.length > 100) return undefined;
@@ -24,6 +25,13 @@ export function closestMatch(value: string, candidates: readonly string[]): stri
   const folded = fold(value);
   const exact = candidates.find((candidate) => fold(candidate) === folded);
   if (exact !== undefined) return exact;
+
+  // A name that only gained or lost a prefix or suffix, such as `interconnect`
+  // and `intra_node_interconnect`, is far in edits but plainly the same field.
+  const containing = candidates
+    .filter((candidate) => Math.min(fold(candidate).length, folded.length) >= 4 && (fold(candidate).includes(folded) || folded.includes(fold(candidate))))
+    .sort((a, b) => Math.abs(a.length - value.length) - Math.abs(b.length - value.length));
+  if (containing.length > 0) return containing[0];
 
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(value.length / 3)) + 1;
