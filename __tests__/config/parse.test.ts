@@ -126,6 +126,10 @@ describe('parseConfig errors', () => {
     ['expiry that is not a day', YAML_PATH, 'suppressions:\n  - rule: schema\n    entry: abc\n    reason: known gap\n    expires: 2026-13-45\n', '5:14', 'expires "2026-13-45" is not a date'],
     ['expiry in another format', YAML_PATH, 'suppressions:\n  - rule: schema\n    entry: abc\n    reason: known gap\n    expires: 30.06.2026\n', '5:14', 'suppressions.0.expires'],
     ['suppression of a file-level rule', YAML_PATH, 'suppressions:\n  - rule: json-syntax\n    entry: abc\n    reason: known gap\n', '2:11', 'reports whole files, not entries'],
+    ['share above 1', YAML_PATH, 'rules:\n  entries-removed:\n    max-share: 5\n', '3:16', 'option "max-share" of rule "entries-removed" is 5, but it must be <= 1'],
+    ['negative tolerance', YAML_PATH, 'rules:\n  memory-consistency:\n    tolerance: -1\n', '3:16', 'must be >= 0'],
+    ['earliest that is not a date', YAML_PATH, 'rules:\n  submitted-at-future:\n    earliest: yesterday\n', '3:15', 'must match pattern'],
+    ['unknown direction', YAML_PATH, 'rules:\n  metric-regression:\n    directions:\n      kv_used_bytes: sideways\n', '4:7', 'kv_used_bytes must be equal to one of the allowed values'],
     ['a limit that is not finite', YAML_PATH, 'limits:\n  max-findings-per-file: 1e400\n', '2:26', 'limits.max-findings-per-file'],
     ['unknown top-level setting', YAML_PATH, 'rules: {}\nfile:\n  - a\n', '2:1', 'unknown setting "file"'],
     ['misaligned YAML mapping', YAML_PATH, 'rules:\n  schema: error\n bad: [1, 2\n', '3:1', 'invalid YAML: All mapping items must start at the same column'],
@@ -171,5 +175,13 @@ describe('parseConfig editor support', () => {
     const config = parseConfig('{\n  "$schema": "../schemas/leaderboard-check.schema.json",\n  "rules": { "schema": "warning" }\n}\n', JSON_PATH);
 
     expect(config.rules.get('schema')?.severity).toBe('warning');
+  });
+});
+
+describe('metric-regression thresholds order', () => {
+  test('a warning threshold above the error one is rejected', () => {
+    const { thresholdsFor } = require('../../src/rules/metric-regression');
+    expect(() => thresholdsFor('ttft_ms', { warning: 0.2, error: 0.1 })).toThrow(/must not exceed the error threshold/);
+    expect(thresholdsFor('ttft_ms', { warning: 0.05, error: 0.1 })).toEqual({ warning: 0.05, error: 0.1, improvement: 0.5 });
   });
 });

@@ -1,6 +1,6 @@
 /** Reading the configuration file (YAML, JSON or JSONC) and validating it, with errors at their line. */
 
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import { findNodeAtLocation, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import configSchema from '../../schemas/leaderboard-check.schema.json';
@@ -14,6 +14,7 @@ import type { MessageData, SeveritySetting } from '../core/types';
 import localizeZh from 'ajv-i18n/localize/zh';
 
 const validateConfig = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+const optionAjv = new Ajv({ allErrors: false, strict: true });
 
 interface ParsedConfig {
   value: unknown;
@@ -135,6 +136,24 @@ function errorPointer(error: ErrorObject): string {
   return error.instancePath;
 }
 
+const optionValidators = new Map<object, ValidateFunction>();
+
+/** Checks an option value against the rule's schema for it, such as a share between 0 and 1. */
+function checkOptionValue(schema: Record<string, unknown> | undefined, value: unknown, data: MessageData): void {
+  if (!schema) return;
+  let validate = optionValidators.get(schema);
+  if (!validate) {
+    validate = optionAjv.compile(schema);
+    optionValidators.set(schema, validate);
+  }
+  if (validate(value)) return;
+  const error = (validate.errors ?? [])[0];
+  const chinese = { ...error };
+  localizeZh([chinese]);
+  const place = error.instancePath ? `${error.instancePath.slice(1).split('/').join('.')} ` : '';
+  throw new ConfigError('config-option-invalid', { ...data, value: JSON.stringify(value), detail: `${place}${error.message ?? error.keyword}`, 'detail@zh-CN': `${place}${chinese.message ?? error.keyword}` });
+}
+
 function unknownRule(id: string, source: string, where: string): ConfigError {
   const suggestion = closestMatch(id, RULE_IDS);
   return new ConfigError(suggestion ? 'config-unknown-rule-suggest' : 'config-unknown-rule', { source, where, id, suggestion: suggestion ?? '' });
@@ -162,6 +181,7 @@ function readRuleSettings(raw: Record<string, unknown>, where: ParsedConfig['whe
       if (typeof defaultValue !== typeof option && !(typeof defaultValue === 'object' && typeof option === 'object')) {
         throw new ConfigError('config-option-type', { source, where: where(`${pointer}/${name}`), name, id, type: typeof defaultValue, value: JSON.stringify(option) });
       }
+      checkOptionValue(rule.meta.optionSchemas?.[name], option, { source, where: where(`${pointer}/${name}`), name, id });
     }
     settings.set(id, { severity: severity as SeveritySetting | undefined, options });
   }

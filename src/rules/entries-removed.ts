@@ -23,6 +23,7 @@ export const entriesRemoved: RuleDefinition = {
       },
     },
     options: { 'max-share': 0.5 },
+    optionSchemas: { 'max-share': { type: 'number', minimum: 0, maximum: 1 } },
   },
   checkChange(change, context) {
     const maxShare = Number(context.options['max-share'] ?? 0.5);

@@ -32,5 +32,6 @@ export const fileShape: RuleDefinition = {
     options: {
       'entry-fields': ['entry_id', 'sagellm_version', 'config_type', 'hardware', 'model', 'workload', 'metrics', 'cluster', 'versions', 'environment', 'metadata'],
     },
+    optionSchemas: { 'entry-fields': { type: 'array', items: { type: 'string', minLength: 1 } } },
   },
 };

@@ -21,5 +21,6 @@ export const fileTooLarge: RuleDefinition = {
       },
     },
     options: { 'max-bytes': 50 * 1024 * 1024 },
+    optionSchemas: { 'max-bytes': { type: 'integer', minimum: 1 } },
   },
 };

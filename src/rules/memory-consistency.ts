@@ -24,6 +24,7 @@ export const memoryConsistency: RuleDefinition = {
     },
     // Relative slack for rounding, and for GB read as 1,000 rather than 1,024 MB.
     options: { tolerance: 0.05 },
+    optionSchemas: { tolerance: { type: 'number', minimum: 0, maximum: 1 } },
   },
   checkEntry(entry, context) {
     const tolerance = Number(context.options.tolerance ?? 0.05);

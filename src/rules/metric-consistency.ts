@@ -39,6 +39,12 @@ export const metricConsistency: RuleDefinition = {
       },
     },
     options: { 'throughput-tolerance': 0.1, 'tbt-tolerance': 0.5, 'min-kv-bytes-per-token': 64, 'max-kv-bytes-per-token': 8_388_608 },
+    optionSchemas: {
+      'throughput-tolerance': { type: 'number', minimum: 0 },
+      'tbt-tolerance': { type: 'number', minimum: 0 },
+      'min-kv-bytes-per-token': { type: 'number', minimum: 0 },
+      'max-kv-bytes-per-token': { type: 'number', exclusiveMinimum: 0 },
+    },
   },
   checkEntry(entry, context) {
     const value = entry.value;

@@ -36,6 +36,7 @@ export const metricOutlier: RuleDefinition = {
       },
     },
     options: { 'min-peers': 5, 'z-score': 3.5, 'min-spread': 0.01 },
+    optionSchemas: { 'min-peers': { type: 'integer', minimum: 2 }, 'z-score': { type: 'number', exclusiveMinimum: 0 }, 'min-spread': { type: 'number', minimum: 0 } },
   },
   checkChange(change, context) {
     const settings = change.comparison ?? defaultComparisonSettings();

@@ -35,13 +35,24 @@ export function thresholdsFor(metric: string, options: Record<string, unknown>):
   };
   const table = options.thresholds;
   const own = isObject(table) ? table[metric] : undefined;
-  if (own === undefined) return global;
+  if (own === undefined) return ordered(global, '');
   if (!isObject(own)) throw new ConfigError('config-option-thresholds', { metric, example: '{ warning: 0.05, error: 0.1 }' });
-  return {
-    warning: numberOption(own.warning, global.warning, `thresholds.${metric}.warning`),
-    error: numberOption(own.error, global.error, `thresholds.${metric}.error`),
-    improvement: numberOption(own.improvement, global.improvement, `thresholds.${metric}.improvement`),
-  };
+  return ordered(
+    {
+      warning: numberOption(own.warning, global.warning, `thresholds.${metric}.warning`),
+      error: numberOption(own.error, global.error, `thresholds.${metric}.error`),
+      improvement: numberOption(own.improvement, global.improvement, `thresholds.${metric}.improvement`),
+    },
+    `thresholds.${metric}.`,
+  );
+}
+
+/** A warning threshold above the error one would turn every error into a warning's silence. */
+function ordered(thresholds: Thresholds, prefix: string): Thresholds {
+  if (thresholds.warning > thresholds.error) {
+    throw new ConfigError('config-thresholds-order', { warning: `${prefix}warning`, error: `${prefix}error`, warningValue: thresholds.warning, errorValue: thresholds.error });
+  }
+  return thresholds;
 }
 
 /** The kind of a metric when metric-regression compares it, or undefined. */
@@ -98,6 +109,20 @@ export const metricRegression: RuleDefinition = {
       },
     },
     options: { warning: DEFAULTS.warning, error: DEFAULTS.error, improvement: DEFAULTS.improvement, thresholds: {}, directions: {} },
+    optionSchemas: {
+      warning: { type: 'number', minimum: 0 },
+      error: { type: 'number', minimum: 0 },
+      improvement: { type: 'number', minimum: 0 },
+      thresholds: {
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { warning: { type: 'number', minimum: 0 }, error: { type: 'number', minimum: 0 }, improvement: { type: 'number', minimum: 0 } },
+        },
+      },
+      directions: { type: 'object', additionalProperties: { enum: ['lower', 'higher'] } },
+    },
   },
   checkChange(change, context) {
     const settings = change.comparison ?? defaultComparisonSettings();

@@ -19,6 +19,8 @@ export interface RuleMeta {
   messages: MessageTable;
   /** Default options; a configuration may override any of them. */
   options?: Record<string, unknown>;
+  /** JSON Schemas that configured option values must meet, beyond the default's type. */
+  optionSchemas?: Record<string, Record<string, unknown>>;
 }
 
 /** What a rule reports: a place given by a pointer, resolved to a line later. */

@@ -36,6 +36,7 @@ export const submittedAtFuture: RuleDefinition = {
     },
     // Clock skew allowed before a date counts as future, and the earliest plausible date.
     options: { 'tolerance-minutes': 60, earliest: '2000-01-01' },
+    optionSchemas: { 'tolerance-minutes': { type: 'number', minimum: 0 }, earliest: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
   },
   checkEntry(entry, context) {
     const metadata = field(entry.value, 'metadata');
