@@ -95,6 +95,15 @@ describe('pull request from the same repository', () => {
     expect(first.outputs['report-path']).toMatch(/report-leaderboard\.json$/);
   });
 
+  test('first run writes a SARIF log and names it', () => {
+    const sarifPath = first.outputs['sarif-path'];
+    expect(sarifPath).toMatch(/report-leaderboard\.sarif$/);
+    const log = JSON.parse(require('node:fs').readFileSync(sarifPath, 'utf8'));
+    expect(log.version).toBe('2.1.0');
+    const result = log.runs[0].results.find((candidate: { ruleId: string }) => candidate.ruleId === 'schema');
+    expect(result.locations[0].physicalLocation.region.startLine).toBe(fixture.badLine);
+  });
+
   test('first run posts one review commenting the ttft_ms line', () => {
     expect(mock.reviews).toHaveLength(1);
     expect(mock.reviews[0].commitId).toBe(fixture.headSha);

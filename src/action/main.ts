@@ -13,7 +13,7 @@ import { addedLines } from './changed-lines';
 import { planEvent, type EventPlan, type PullRequestTarget } from './event';
 import { buildHandover, changedLinesMap, renderHandover } from './handover';
 import { readOptions, type ActionOptions, type FailOn } from './inputs';
-import { logReport, setOutputs, writeJobSummary, writeReportFile } from './outputs';
+import { logReport, setOutputs, writeJobSummary, writeReportFile, writeSarifFile } from './outputs';
 import { publishReport } from './publish';
 import { rankFindings } from './ranking';
 import { confirmPullRequest, loadHandover, planWorkflowRun } from './report-mode';
@@ -61,6 +61,7 @@ async function deliverReport(options: Readonly<ActionOptions>, report: Report, c
   const failing = failingCount(report, options.failOn);
   const failed = failing > 0;
   await writeReportFile(options.reportPath, report);
+  await writeSarifFile(options.reportPath, report);
   setOutputs(report, options.reportPath);
   await writeJobSummary(report, failed, options.reportPath);
 

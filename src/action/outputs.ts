@@ -7,7 +7,9 @@ import * as core from '@actions/core';
 import type { Report } from '../core/types';
 import { renderJson } from '../report/json';
 import { measureUtf8, renderMarkdown } from '../report/markdown';
+import { renderSarif } from '../report/sarif';
 import { renderText } from '../report/text';
+import { VERSION } from '../version';
 
 /** GitHub rejects a step summary over 1 MiB; the margin leaves room for the runner's own framing. */
 export const JOB_SUMMARY_LIMIT = 1_000_000;
@@ -17,6 +19,15 @@ export async function writeReportFile(path: string, report: Report): Promise<voi
   await writeFile(path, renderJson(report));
 }
 
+/** The SARIF log's path: beside the JSON report, for github/codeql-action/upload-sarif. */
+export function sarifPathFor(reportPath: string): string {
+  return reportPath.replace(/\.json$/, '') + '.sarif';
+}
+
+export async function writeSarifFile(reportPath: string, report: Report): Promise<void> {
+  await writeFile(sarifPathFor(reportPath), renderSarif(report, { version: VERSION }));
+}
+
 export function setOutputs(report: Report, reportPath: string): void {
   core.setOutput('errors', report.summary.errors);
   core.setOutput('warnings', report.summary.warnings);
@@ -24,6 +35,7 @@ export function setOutputs(report: Report, reportPath: string): void {
   core.setOutput('modified', report.summary.entries.modified);
   core.setOutput('removed', report.summary.entries.removed);
   core.setOutput('report-path', reportPath);
+  core.setOutput('sarif-path', sarifPathFor(reportPath));
 }
 
 export async function writeJobSummary(report: Report, failed: boolean, reportPath: string): Promise<void> {

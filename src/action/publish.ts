@@ -20,10 +20,10 @@ import type { Client } from './client';
 import type { PullRequestTarget } from './event';
 import type { ActionOptions } from './inputs';
 import { parsePatch } from './patch';
+import { COMMENT_LIMIT } from '../report/markdown';
 import { selectForRunner } from './ranking';
 
-/** GitHub rejects issue comment bodies over 65,536 characters; the margin covers the marker and rounding. */
-export const COMMENT_LIMIT = 65_000;
+export { COMMENT_LIMIT } from '../report/markdown';
 export const CHECK_RUN_NAME = 'leaderboard-check';
 
 export interface PublishInput {

@@ -21,7 +21,8 @@ export interface Io {
   stderr(text: string): void;
 }
 
-export const VERSION = '1.0.0';
+export { VERSION } from '../version';
+import { VERSION } from '../version';
 
 export function exitCodeFor(report: Report, failOn: FailOn): number {
   const { errors, warnings } = report.summary;
