@@ -7,7 +7,7 @@
 'use strict';
 
 const { execFileSync, spawnSync } = require('node:child_process');
-const { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { mkdtempSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 
@@ -70,4 +70,4 @@ const repo = buildRepository();
 console.log(`Demo repository: ${repo}\n$ leaderboard-check --base HEAD~1 --head HEAD\n`);
 const result = spawnSync(process.execPath, [join(project, 'dist', 'cli', 'index.js'), '--base', 'HEAD~1', '--head', 'HEAD', ...process.argv.slice(2)], { cwd: repo, stdio: 'inherit' });
 console.log(`\nExit code ${result.status}: 1 means findings at the fail level (errors by default). Try: npm run demo -- --locale zh-CN`);
-rmSync(repo, { recursive: true, force: true });
+console.log(`The demo repository is left at ${repo} to look at; delete it when done.`);

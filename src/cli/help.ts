@@ -17,7 +17,8 @@ Arguments:
 
 Options:
   --base REV           revision to compare with (default: merge-base of HEAD
-                       with the default branch)
+                       with origin/HEAD, else with origin/main, origin/master,
+                       main or master, the first that exists)
   --head REV           revision to check (default: the work tree)
   --staged             check the staged content (the index) instead of the
                        work tree
@@ -62,7 +63,8 @@ const zh = `用法：leaderboard-check [check] [选项] [GLOB...]
                        "files"，否则为 data/**/*.json）
 
 选项：
-  --base REV           对比的基准修订（默认：HEAD 与默认分支的 merge-base）
+  --base REV           对比的基准修订（默认：HEAD 与 origin/HEAD 的 merge-base；
+                       没有时依次尝试 origin/main、origin/master、main、master）
   --head REV           要检查的修订（默认：工作区）
   --staged             检查暂存区（index）的内容而不是工作区
   --all                检查所有选中的文件，不与基准对比
