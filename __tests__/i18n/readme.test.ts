@@ -1,37 +1,16 @@
 /**
  * Keeps the Chinese README and configuration guide in step with the English
  * ones: the same sections in the same order, the same code, and the same
- * rule table, so an edit to one that is not made to the other fails here.
+ * table keys, defaults and severities, so an edit to one that is not made to
+ * the other fails here.
  */
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { RULES } from '../../src/rules';
+import { codeBlocks, headingLevels, read, sections, tableKeys, tablesUnder } from '../docs/markdown';
 
-const ROOT = join(__dirname, '..', '..');
-
-function read(path: string): string {
-  return readFileSync(join(ROOT, path), 'utf8');
-}
-
-/** Returns the heading levels in order, outside fenced code. */
-function headingLevels(text: string): number[] {
-  const levels: number[] = [];
-  let fenced = false;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('```')) fenced = !fenced;
-    else if (!fenced && /^#{1,6} /.test(line)) levels.push(line.indexOf(' '));
-  }
-  return levels;
-}
-
-function codeBlocks(text: string): string[] {
-  return [...text.matchAll(/^```[^\n]*\n[\s\S]*?^```$/gm)].map((match) => match[0]);
-}
-
-/** Returns the first cell of each table row that starts with a code span, such as a rule id. */
-function tableKeys(text: string): string[] {
-  return [...text.matchAll(/^\| (`[^`]+`) \|/gm)].map((match) => match[1]);
+/** Returns every table row of the document, in order. */
+function tableRows(text: string): string[][] {
+  return sections(text).flatMap((section) => section.tables.flat());
 }
 
 describe.each([
@@ -64,10 +43,32 @@ describe('README translation', () => {
     expect(codeBlocks(read('README.zh-CN.md'))).toEqual(blocks);
   });
 
-  test.each(['README.md', 'README.zh-CN.md'])('%s lists every rule in registry order', (path) => {
-    const ids = tableKeys(read(path)).map((cell) => cell.slice(1, -1));
+  test.each([
+    ['README.md', 'Rules'],
+    ['README.zh-CN.md', '规则'],
+  ])('%s lists every rule in registry order', (path, heading) => {
+    const tables = tablesUnder(read(path), heading);
+    const ids = tables.flatMap((table) => table.map((row) => row[0].slice(1, -1)));
 
+    expect(tables).toHaveLength(1);
     expect(ids).toEqual(RULES.map((rule) => rule.meta.id));
+  });
+
+  test.each([
+    ['README.md', 'Rules'],
+    ['README.zh-CN.md', '规则'],
+  ])('%s shows each default severity', (path, heading) => {
+    const [table] = tablesUnder(read(path), heading);
+    const severities = new Map(table.map((row) => [row[0].slice(1, -1), row[1]]));
+
+    for (const rule of RULES) expect(severities.get(rule.meta.id)?.split(' / ')[0]).toBe(rule.meta.defaultSeverity);
+  });
+
+  test('tables agree on their middle cells', () => {
+    // Middle cells hold defaults and severities, which are values rather than prose, so the translation keeps them.
+    const middleCells = (text: string) => tableRows(text).map((row) => row.slice(1, -1));
+
+    expect(middleCells(read('README.zh-CN.md'))).toEqual(middleCells(read('README.md')));
   });
 });
 
