@@ -619,6 +619,168 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
+/***/ 3411:
+/***/ ((module) => {
+
+"use strict";
+
+module.exports = function localize_zh(errors) {
+  if (!(errors && errors.length)) return
+  for (const e of errors) {
+    let out
+    switch (e.keyword) {
+      case "additionalItems":
+      case "items":
+        out = ""
+        var n = e.params.limit
+        out += "不允许超过" + n + "个元素"
+        break
+      case "additionalProperties":
+        out = "不允许有额外的属性"
+        break
+      case "anyOf":
+        out = "数据应为 anyOf 所指定的其中一个"
+        break
+      case "const":
+        out = "应当等于常量"
+        break
+      case "contains":
+        out = "应当包含一个有效项"
+        break
+      case "dependencies":
+      case "dependentRequired":
+        out = ""
+        var n = e.params.depsCount
+        out += "应当拥有属性" + e.params.property + "的依赖属性" + e.params.deps
+        break
+      case "discriminator":
+        switch (e.params.error) {
+          case "tag":
+            out = '标签 "' + e.params.tag + '" 的类型必须为字符串'
+            break
+          case "mapping":
+            out = '标签 "' + e.params.tag + '" 的值必须在 oneOf 之中'
+            break
+          default:
+            out = '应当通过 "' + e.keyword + ' 关键词校验"'
+        }
+        break
+      case "enum":
+        out = "应当是预设定的枚举值之一"
+        break
+      case "false schema":
+        out = "布尔模式出错"
+        break
+      case "format":
+        out = '应当匹配格式 "' + e.params.format + '"'
+        break
+      case "formatMaximum":
+      case "formatExclusiveMaximum":
+        out = ""
+        var cond = e.params.comparison + " " + e.params.limit
+        out += "应当是 " + cond
+        break
+      case "formatMinimum":
+      case "formatExclusiveMinimum":
+        out = ""
+        var cond = e.params.comparison + " " + e.params.limit
+        out += "应当是 " + cond
+        break
+      case "if":
+        out = '应当匹配模式 "' + e.params.failingKeyword + '" '
+        break
+      case "maximum":
+      case "exclusiveMaximum":
+        out = ""
+        var cond = e.params.comparison + " " + e.params.limit
+        out += "应当为 " + cond
+        break
+      case "maxItems":
+        out = ""
+        var n = e.params.limit
+        out += "不应多于 " + n + " 个项"
+        break
+      case "maxLength":
+        out = ""
+        var n = e.params.limit
+        out += "不应多于 " + n + " 个字符"
+        break
+      case "maxProperties":
+        out = ""
+        var n = e.params.limit
+        out += "不应有多于 " + n + " 个属性"
+        break
+      case "minimum":
+      case "exclusiveMinimum":
+        out = ""
+        var cond = e.params.comparison + " " + e.params.limit
+        out += "应当为 " + cond
+        break
+      case "minItems":
+        out = ""
+        var n = e.params.limit
+        out += "不应少于 " + n + " 个项"
+        break
+      case "minLength":
+        out = ""
+        var n = e.params.limit
+        out += "不应少于 " + n + " 个字符"
+        break
+      case "minProperties":
+        out = ""
+        var n = e.params.limit
+        out += "不应有少于 " + n + " 个属性"
+        break
+      case "multipleOf":
+        out = "应当是 " + e.params.multipleOf + " 的整数倍"
+        break
+      case "not":
+        out = '不应当匹配 "not" schema'
+        break
+      case "oneOf":
+        out = '只能匹配一个 "oneOf" 中的 schema'
+        break
+      case "pattern":
+        out = '应当匹配模式 "' + e.params.pattern + '"'
+        break
+      case "patternRequired":
+        out = "应当有属性匹配模式 " + e.params.missingPattern
+        break
+      case "propertyNames":
+        out = "属性名 无效"
+        break
+      case "required":
+        out = "应当有必需属性 " + e.params.missingProperty
+        break
+      case "type":
+        out = "应当是 " + e.params.type + " 类型"
+        break
+      case "unevaluatedItems":
+        out = ""
+        var n = e.params.len
+        out += " 不允许有超过 " + n + " 个元素"
+        break
+      case "unevaluatedProperties":
+        out = "不允许存在未求值的属性"
+        break
+      case "uniqueItems":
+        out =
+          "不应当含有重复项 (第 " +
+          e.params.j +
+          " 项与第 " +
+          e.params.i +
+          " 项是重复的)"
+        break
+      default:
+        out = '应当通过 "' + e.keyword + ' 关键词校验"'
+    }
+    e.message = out
+  }
+}
+
+
+/***/ }),
+
 /***/ 878:
 /***/ ((module, exports, __nccwpck_require__) => {
 
@@ -11114,7 +11276,8 @@ Arguments:
 
 Options:
   --base REV           revision to compare with (default: merge-base of HEAD
-                       with the default branch)
+                       with origin/HEAD, else with origin/main, origin/master,
+                       main or master, the first that exists)
   --head REV           revision to check (default: the work tree)
   --staged             check the staged content (the index) instead of the
                        work tree
@@ -11158,7 +11321,8 @@ const zh = `用法：leaderboard-check [check] [选项] [GLOB...]
                        "files"，否则为 data/**/*.json）
 
 选项：
-  --base REV           对比的基准修订（默认：HEAD 与默认分支的 merge-base）
+  --base REV           对比的基准修订（默认：HEAD 与 origin/HEAD 的 merge-base；
+                       没有时依次尝试 origin/main、origin/master、main、master）
   --head REV           要检查的修订（默认：工作区）
   --staged             检查暂存区（index）的内容而不是工作区
   --all                检查所有选中的文件，不与基准对比
@@ -11203,7 +11367,6 @@ const promises_1 = __nccwpck_require__(1455);
 const node_path_1 = __nccwpck_require__(6760);
 const check_1 = __nccwpck_require__(9351);
 const errors_1 = __nccwpck_require__(4296);
-const git_1 = __nccwpck_require__(308);
 const strings_1 = __nccwpck_require__(1850);
 const json_1 = __nccwpck_require__(413);
 const markdown_1 = __nccwpck_require__(4285);
@@ -11213,7 +11376,9 @@ const workflow_commands_1 = __nccwpck_require__(8260);
 const rules_1 = __nccwpck_require__(5755);
 const help_1 = __nccwpck_require__(7911);
 const options_1 = __nccwpck_require__(776);
-exports.VERSION = '1.0.0';
+var version_1 = __nccwpck_require__(311);
+Object.defineProperty(exports, "VERSION", ({ enumerable: true, get: function () { return version_1.VERSION; } }));
+const version_2 = __nccwpck_require__(311);
 function exitCodeFor(report, failOn) {
     const { errors, warnings } = report.summary;
     if (failOn === 'never')
@@ -11233,7 +11398,7 @@ function listRules(locale) {
 /** Reads a rule's docs page, shipped next to the bundle under docs/rules. */
 function explainRule(id, locale) {
     if (!(0, rules_1.findRule)(id))
-        throw new errors_1.ConfigError((0, strings_1.t)(locale, 'rules.unknown', { id }));
+        throw new errors_1.ConfigError('unknown-rule', { id });
     const name = locale === 'en' ? `${id}.md` : `${id}.${locale}.md`;
     for (const directory of [(0, node_path_1.join)(__dirname, '..', '..', 'docs', 'rules'), (0, node_path_1.join)(__dirname, '..', 'docs', 'rules')]) {
         try {
@@ -11243,7 +11408,16 @@ function explainRule(id, locale) {
             continue;
         }
     }
-    throw new errors_1.ConfigError(`the docs page ${name} was not found next to the program.`);
+    throw new errors_1.ConfigError('docs-not-found', { name });
+}
+async function writeOutput(path, text) {
+    try {
+        await (0, promises_1.writeFile)(path, text);
+    }
+    catch (error) {
+        const reason = error.code ?? (error instanceof Error ? error.message : String(error));
+        throw new errors_1.ConfigError('output-failed', { path, reason });
+    }
 }
 async function runCheck(options, io) {
     const report = await (0, check_1.checkRepository)({
@@ -11263,7 +11437,7 @@ async function runCheck(options, io) {
     const code = exitCodeFor(report, options.failOn);
     const text = render(report, options, code);
     if (options.output)
-        await (0, promises_1.writeFile)(options.output, text);
+        await writeOutput(options.output, text);
     else
         io.stdout(text);
     return code;
@@ -11273,18 +11447,24 @@ function render(report, options, code) {
         case 'json':
             return (0, json_1.renderJson)(report);
         case 'sarif':
-            return (0, sarif_1.renderSarif)(report, { version: exports.VERSION });
+            return (0, sarif_1.renderSarif)(report, { version: version_2.VERSION });
         case 'markdown':
-            // Uncut: only the caller knows the size limit of the place it posts the text to.
-            return (0, markdown_1.renderMarkdown)(report, { failed: code === 1, maxSize: Number.POSITIVE_INFINITY, measure: markdown_1.measureUtf16, reportPath: '' });
+            // Cut like the Action's sticky comment, since a pull request comment is what this format is for.
+            return (0, markdown_1.renderMarkdown)(report, { failed: code === 1, maxSize: markdown_1.COMMENT_LIMIT, measure: markdown_1.measureUtf16 });
         case 'github':
             return report.findings.map((finding) => `${(0, workflow_commands_1.annotationCommand)(finding)}\n`).join('');
         default:
             return (0, text_1.renderText)(report, { color: options.color && !options.output });
     }
 }
+function requestedLocale(argv, env) {
+    const index = argv.findIndex((arg) => arg === '--locale' || arg.startsWith('--locale='));
+    const value = index < 0 ? env.LEADERBOARD_CHECK_LOCALE : argv[index].includes('=') ? argv[index].slice('--locale='.length) : argv[index + 1];
+    return value === 'zh-CN' ? 'zh-CN' : 'en';
+}
 async function main(argv, io, env = process.env, isTty = false) {
-    let locale = env.LEADERBOARD_CHECK_LOCALE === 'zh-CN' ? 'zh-CN' : 'en';
+    // The locale is looked up before parsing, so an error in the other options is in the requested language too.
+    let locale = requestedLocale(argv, env);
     try {
         const options = (0, options_1.parseCliOptions)(argv, env, isTty);
         locale = options.locale;
@@ -11293,7 +11473,7 @@ async function main(argv, io, env = process.env, isTty = false) {
                 io.stdout(help_1.HELP[locale]);
                 return 0;
             case 'version':
-                io.stdout(`${exports.VERSION}\n`);
+                io.stdout(`${version_2.VERSION}\n`);
                 return 0;
             case 'rules':
                 io.stdout(listRules(locale));
@@ -11306,8 +11486,8 @@ async function main(argv, io, env = process.env, isTty = false) {
         }
     }
     catch (error) {
-        if (error instanceof errors_1.ConfigError || error instanceof git_1.GitError) {
-            io.stderr(`${(0, strings_1.t)(locale, 'cli.failed', { message: error.message })}\n`);
+        if (error instanceof errors_1.ConfigError) {
+            io.stderr(`${(0, strings_1.t)(locale, 'cli.failed', { message: error.localized(locale) })}\n`);
             return 2;
         }
         const message = error instanceof Error ? error.message : String(error);
@@ -11338,7 +11518,7 @@ function oneOf(name, value, allowed, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new errors_1.ConfigError(`--${name} ${JSON.stringify(value)} is not valid: use one of ${allowed.join(', ')}.`);
+    throw new errors_1.ConfigError('option-invalid', { name, value: JSON.stringify(value), allowed: allowed.join(', ') });
 }
 function parseCliOptions(argv, env, isTty) {
     let parsed;
@@ -11369,7 +11549,7 @@ function parseCliOptions(argv, env, isTty) {
         });
     }
     catch (error) {
-        throw new errors_1.ConfigError(`${error instanceof Error ? error.message : String(error)}. Run with --help for the options.`);
+        throw new errors_1.ConfigError('option-parse', { detail: error instanceof Error ? error.message : String(error) });
     }
     const values = parsed.values;
     const positionals = [...parsed.positionals];
@@ -11388,15 +11568,21 @@ function parseCliOptions(argv, env, isTty) {
         positionals.shift();
         rule = positionals.shift();
         if (!rule)
-            throw new errors_1.ConfigError('explain needs a rule id, such as `leaderboard-check explain schema`.');
+            throw new errors_1.ConfigError('explain-needs-rule');
     }
     else if (positionals[0] === 'check') {
         positionals.shift();
     }
+    if ((command === 'rules' || command === 'explain') && positionals.length > 0) {
+        throw new errors_1.ConfigError('unexpected-argument', { argument: positionals[0], command });
+    }
+    const emptyGlob = positionals.find((glob) => glob.trim() === '');
+    if (emptyGlob !== undefined)
+        throw new errors_1.ConfigError('empty-glob');
     if (values.staged && values.head !== undefined)
-        throw new errors_1.ConfigError('--staged and --head cannot be combined: --staged checks the index.');
+        throw new errors_1.ConfigError('staged-and-head');
     if (values.all && values.base !== undefined)
-        throw new errors_1.ConfigError('--all and --base cannot be combined: --all checks every file without a base.');
+        throw new errors_1.ConfigError('all-and-base');
     const localeSetting = values.locale ?? env.LEADERBOARD_CHECK_LOCALE;
     const color = values['no-color'] ? false : values.color ? true : isTty && env.NO_COLOR === undefined;
     return {
@@ -11472,7 +11658,9 @@ const pointer_1 = __nccwpck_require__(9391);
 const rules_1 = __nccwpck_require__(5755);
 const suggest_1 = __nccwpck_require__(8378);
 const config_1 = __nccwpck_require__(1122);
+const zh_1 = __importDefault(__nccwpck_require__(3411));
 const validateConfig = new ajv_1.default({ allErrors: true, strict: false }).compile(leaderboard_check_schema_json_1.default);
+const optionAjv = new ajv_1.default({ allErrors: false, strict: true });
 function parseYaml(text, source) {
     const lineCounter = new yaml_1.LineCounter();
     const document = (0, yaml_1.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -11480,10 +11668,18 @@ function parseYaml(text, source) {
     if (problem) {
         // With prettyErrors off the error carries only offsets, so the line counter places it.
         const position = lineCounter.linePos(problem.pos[0]);
-        throw new errors_1.ConfigError(`${source}:${position.line}:${position.col}: invalid YAML: ${problem.message.split('\n')[0]}`);
+        throw new errors_1.ConfigError('config-yaml', { source, where: `:${position.line}:${position.col}`, detail: problem.message.split('\n')[0] });
+    }
+    let value;
+    try {
+        value = document.toJS({ maxAliasCount: 100 }) ?? {};
+    }
+    catch (error) {
+        // The yaml package stops an alias bomb ("billion laughs") here.
+        throw new errors_1.ConfigError('config-yaml', { source, where: '', detail: error instanceof Error ? error.message : String(error) });
     }
     return {
-        value: document.toJS({ maxAliasCount: 100 }) ?? {},
+        value,
         where(pointer, target = 'value') {
             const path = (0, pointer_1.splitPointer)(pointer).map((token) => (/^\d+$/.test(token) ? Number(token) : token));
             let node = (target === 'key' ? keyNode(document, path) : undefined) ?? document.getIn(path, true);
@@ -11516,7 +11712,7 @@ function parseJsonc(text, source) {
     if (errors.length > 0 || !root) {
         const error = errors[0];
         const position = lines.position(error?.offset ?? 0);
-        throw new errors_1.ConfigError(`${source}:${position.line}:${position.column}: invalid JSON: ${error ? (0, jsonc_parser_1.printParseErrorCode)(error.error) : 'empty file'}`);
+        throw new errors_1.ConfigError('config-json', { source, line: position.line, column: position.column, detail: error ? (0, jsonc_parser_1.printParseErrorCode)(error.error) : 'empty file' });
     }
     const value = JSON.parse(JSON.stringify(nodeValue(root)));
     return {
@@ -11551,19 +11747,21 @@ function nodeValue(node) {
         return (node.children ?? []).map(nodeValue);
     return node.value;
 }
+/**
+ * Describes a schema violation of the configuration in every locale: known
+ * keywords from the error catalogue, the rest from ajv's messages, with
+ * ajv-i18n's Chinese ones for zh-CN.
+ */
 function describeError(error) {
-    if (error.propertyName !== undefined && error.keyword === 'enum') {
-        const suggestion = (0, suggest_1.closestMatch)(error.propertyName, error.params.allowedValues ?? []);
-        const hint = suggestion ? `did you mean "${suggestion}"?` : 'run `leaderboard-check rules` for the list';
-        return `unknown rule "${error.propertyName}": ${hint}`;
-    }
     if (error.keyword === 'additionalProperties')
-        return `unknown setting "${String(error.params.additionalProperty)}"`;
+        return { detail: `msg:config-unknown-setting`, name: String(error.params.additionalProperty) };
     if (error.keyword === 'enum')
-        return `must be one of ${error.params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
+        return { detail: 'msg:config-one-of', allowed: error.params.allowedValues.map((value) => JSON.stringify(value)).join(', ') };
     if (error.keyword === 'required')
-        return `missing required setting "${String(error.params.missingProperty)}"`;
-    return error.message ?? error.keyword;
+        return { detail: 'msg:config-missing-setting', name: String(error.params.missingProperty) };
+    const chinese = { ...error };
+    (0, zh_1.default)([chinese]);
+    return { detail: error.message ?? error.keyword, 'detail@zh-CN': chinese.message ?? error.keyword };
 }
 /**
  * Picks the most telling error: a `oneOf` reports its branches and a failed
@@ -11582,13 +11780,35 @@ function errorPointer(error) {
         return `${error.instancePath}/${error.propertyName}`;
     return error.instancePath;
 }
+const optionValidators = new Map();
+/** Checks an option value against the rule's schema for it, such as a share between 0 and 1. */
+function checkOptionValue(schema, value, data) {
+    if (!schema)
+        return;
+    let validate = optionValidators.get(schema);
+    if (!validate) {
+        validate = optionAjv.compile(schema);
+        optionValidators.set(schema, validate);
+    }
+    if (validate(value))
+        return;
+    const error = (validate.errors ?? [])[0];
+    const chinese = { ...error };
+    (0, zh_1.default)([chinese]);
+    const place = error.instancePath ? `${error.instancePath.slice(1).split('/').join('.')} ` : '';
+    throw new errors_1.ConfigError('config-option-invalid', { ...data, value: JSON.stringify(value), detail: `${place}${error.message ?? error.keyword}`, 'detail@zh-CN': `${place}${chinese.message ?? error.keyword}` });
+}
+function unknownRule(id, source, where) {
+    const suggestion = (0, suggest_1.closestMatch)(id, rules_1.RULE_IDS);
+    return new errors_1.ConfigError(suggestion ? 'config-unknown-rule-suggest' : 'config-unknown-rule', { source, where, id, suggestion: suggestion ?? '' });
+}
 function readRuleSettings(raw, where, source, basePointer) {
     const settings = new Map();
     for (const [id, value] of Object.entries(raw)) {
         const rule = (0, rules_1.findRule)(id);
         const pointer = `${basePointer}/${id}`;
         if (!rule)
-            throw new errors_1.ConfigError(`${source}${where(pointer, 'key')}: unknown rule "${id}": run \`leaderboard-check rules\` for the list.`);
+            throw unknownRule(id, source, where(pointer, 'key'));
         if (typeof value === 'string') {
             settings.set(id, { severity: value, options: {} });
             continue;
@@ -11598,17 +11818,14 @@ function readRuleSettings(raw, where, source, basePointer) {
         for (const [name, option] of Object.entries(options)) {
             if (!known.includes(name)) {
                 const suggestion = (0, suggest_1.closestMatch)(name, known);
-                let list = 'it has no options';
-                if (suggestion)
-                    list = `did you mean "${suggestion}"? Its options are ${known.join(', ')}`;
-                else if (known.length > 0)
-                    list = `its options are ${known.join(', ')}`;
-                throw new errors_1.ConfigError(`${source}${where(`${pointer}/${name}`, 'key')}: rule "${id}" has no option "${name}": ${list}.`);
+                const data = { source, where: where(`${pointer}/${name}`, 'key'), id, name, options: known.join(', '), suggestion: suggestion ?? '' };
+                throw new errors_1.ConfigError(suggestion ? 'config-unknown-option-suggest' : known.length > 0 ? 'config-unknown-option' : 'config-no-options', data);
             }
             const defaultValue = rule.meta.options?.[name];
             if (typeof defaultValue !== typeof option && !(typeof defaultValue === 'object' && typeof option === 'object')) {
-                throw new errors_1.ConfigError(`${source}${where(`${pointer}/${name}`)}: option "${name}" of rule "${id}" must be a ${typeof defaultValue}, found ${JSON.stringify(option)}.`);
+                throw new errors_1.ConfigError('config-option-type', { source, where: where(`${pointer}/${name}`), name, id, type: typeof defaultValue, value: JSON.stringify(option) });
             }
+            checkOptionValue(rule.meta.optionSchemas?.[name], option, { source, where: where(`${pointer}/${name}`), name, id });
         }
         settings.set(id, { severity: severity, options });
     }
@@ -11622,10 +11839,12 @@ function parseConfig(text, source) {
     if (!validateConfig(value)) {
         const error = firstError(validateConfig.errors ?? []);
         const pointer = errorPointer(error);
-        const name = pointer ? pointer.slice(1).split('/').join('.') : 'the configuration';
-        const description = describeError(error);
-        const end = /[.?]$/.test(description) ? '' : '.';
-        throw new errors_1.ConfigError(`${source}${parsed.where(pointer, pointer === error.instancePath ? 'value' : 'key')}: ${name}: ${description}${end}`);
+        const where = parsed.where(pointer, pointer === error.instancePath ? 'value' : 'key');
+        if (error.propertyName !== undefined && error.keyword === 'enum') {
+            throw unknownRule(error.propertyName, source, where);
+        }
+        const name = pointer ? pointer.slice(1).split('/').join('.') : '/';
+        throw new errors_1.ConfigError('config-setting', { source, where, name, ...describeError(error) });
     }
     const raw = value;
     const config = (0, config_1.defaultConfig)();
@@ -11644,8 +11863,12 @@ function parseConfig(text, source) {
     }));
     config.suppressions = raw.suppressions ?? [];
     for (const [index, suppression] of config.suppressions.entries()) {
+        // File-level findings belong to no entry, so such a suppression could never apply.
+        if ((0, rules_1.findRule)(suppression.rule)?.meta.category === 'file') {
+            throw new errors_1.ConfigError('config-suppression-file-rule', { source, where: parsed.where(`/suppressions/${index}/rule`), id: suppression.rule });
+        }
         if (suppression.expires !== undefined && !Number.isFinite(Date.parse(`${suppression.expires}T00:00:00Z`))) {
-            throw new errors_1.ConfigError(`${source}${parsed.where(`/suppressions/${index}/expires`)}: expires "${suppression.expires}" is not a date.`);
+            throw new errors_1.ConfigError('config-expires', { source, where: parsed.where(`/suppressions/${index}/expires`), value: suppression.expires });
         }
     }
     const comparison = raw.comparison ?? {};
@@ -11663,6 +11886,26 @@ function parseConfig(text, source) {
 
 /***/ }),
 
+/***/ 3309:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.appendAll = appendAll;
+/**
+ * Appends every item of `items` to `target`. Unlike `push(...items)`, which
+ * passes each item as an argument, it does not overflow the call stack on
+ * the hundreds of thousands of findings a large broken file can produce.
+ */
+function appendAll(target, items) {
+    for (const item of items)
+        target.push(item);
+}
+
+
+/***/ }),
+
 /***/ 9351:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -11675,6 +11918,7 @@ const snapshot_1 = __nccwpck_require__(9142);
 const git_1 = __nccwpck_require__(308);
 const rules_1 = __nccwpck_require__(5755);
 const schema_1 = __nccwpck_require__(7776);
+const config_1 = __nccwpck_require__(1122);
 const compare_1 = __nccwpck_require__(3164);
 const errors_1 = __nccwpck_require__(4296);
 const diff_1 = __nccwpck_require__(6292);
@@ -11685,9 +11929,10 @@ const resolve_1 = __nccwpck_require__(2183);
 const select_1 = __nccwpck_require__(3295);
 const setup_1 = __nccwpck_require__(9762);
 const summary_1 = __nccwpck_require__(1363);
+const arrays_1 = __nccwpck_require__(3309);
 async function openRevisions(options) {
     if (!(await (0, git_1.isRepository)(options.repo)))
-        throw new errors_1.ConfigError(`${options.repo} is not inside a git work tree.`);
+        throw new errors_1.ConfigError('not-a-repository', { path: options.repo });
     const root = await (0, git_1.topLevel)(options.repo);
     let head;
     if (options.head !== undefined)
@@ -11705,7 +11950,7 @@ function selection(config, options) {
     const include = options.files && options.files.length > 0 ? options.files : config.files;
     for (const glob of include) {
         if (!(0, select_1.isInsideRepository)(glob))
-            throw new errors_1.ConfigError(`path ${JSON.stringify(glob)} is outside the repository: name files relative to its top.`);
+            throw new errors_1.ConfigError('outside-repository', { path: JSON.stringify(glob) });
     }
     return (0, select_1.createFilter)(include, [...config.exclude, ...(options.exclude ?? [])]);
 }
@@ -11742,7 +11987,7 @@ async function touchedPaths(revisions, paths) {
 function allEntries(files) {
     const entries = [];
     for (const file of files.values())
-        entries.push(...file.entries);
+        (0, arrays_1.appendAll)(entries, file.entries);
     return entries;
 }
 /**
@@ -11771,7 +12016,7 @@ function runEntryRules(entries, sides, setup, locator, now) {
             continue;
         }
         const file = sides.head.get(entry.file);
-        findings.push(...(0, inspect_1.inspectEntry)(file, entry, locator));
+        (0, arrays_1.appendAll)(findings, (0, inspect_1.inspectEntry)(file, entry, locator));
         const reportFor = (ruleId) => (report) => {
             findings.push({
                 ruleId,
@@ -11831,7 +12076,14 @@ async function checkRepository(options) {
     const filter = selection(setup.config, options);
     const renames = revisions.base ? await (0, git_1.listRenames)(revisions.root, revisions.base.label, revisions.head instanceof snapshot_1.CommitSnapshot ? revisions.head.label : revisions.head.label === 'index' ? 'index' : 'worktree') : [];
     const maxBytes = Number((0, resolve_1.ruleSetting)(setup.config, 'file-too-large', '').options['max-bytes']);
-    const sides = await (0, read_1.readSides)(revisions.base, revisions.head, filter, { maxFileBytes: maxBytes, maxDepth: setup.config.limits.maxDepth }, renames);
+    const entryFields = (0, resolve_1.ruleSetting)(setup.config, 'file-shape', '').options['entry-fields'];
+    const parseOptions = { maxFileBytes: maxBytes, maxDepth: setup.config.limits.maxDepth, entryFields };
+    const sides = await (0, read_1.readSides)(revisions.base, revisions.head, filter, parseOptions, renames);
+    // Globs someone wrote that match nothing are a typo, not a clean result; the defaults may match nothing yet.
+    const globs = options.files && options.files.length > 0 ? options.files : setup.config.files;
+    const explicit = globs !== setup.config.files || setup.config.files.join('\n') !== config_1.DEFAULT_FILES.join('\n');
+    if (explicit && sides.base.size === 0 && sides.head.size === 0)
+        throw new errors_1.ConfigError('no-files-match', { globs: globs.map((glob) => JSON.stringify(glob)).join(', ') });
     const baseEntries = allEntries(sides.base);
     const headEntries = allEntries(sides.head);
     const diff = (0, diff_1.diffEntries)(baseEntries, headEntries, sides.renames);
@@ -11843,8 +12095,8 @@ async function checkRepository(options) {
     const raw = [];
     const changedPaths = new Set(sides.changes.filter((change) => change.status !== 'deleted').map((change) => change.path));
     for (const path of changedPaths)
-        raw.push(...(sides.head.get(path)?.findings ?? []));
-    raw.push(...runEntryRules(checked, sides, setup, locator, now));
+        (0, arrays_1.appendAll)(raw, sides.head.get(path)?.findings ?? []);
+    (0, arrays_1.appendAll)(raw, runEntryRules(checked, sides, setup, locator, now));
     const collector = new compare_1.ComparisonCollector();
     const change = {
         baseFiles: sides.base,
@@ -11854,9 +12106,9 @@ async function checkRepository(options) {
         headEntries,
         removed: diff.removed,
         modified: diff.modified,
-        touchedPaths: await touchedPaths(revisions, [setup.schemaPath, setup.configPath]),
-        schemaPath: setup.schemaPath,
-        configPath: setup.configPath,
+        touchedPaths: await touchedPaths(revisions, [...setup.watchedPaths.config, ...setup.watchedPaths.schema]),
+        schemaPaths: setup.watchedPaths.schema,
+        configPaths: setup.watchedPaths.config,
         labels: options.labels ?? [],
         comparison: {
             keyFields: setup.config.comparison.key ?? (0, compare_1.defaultComparisonSettings)().keyFields,
@@ -11865,7 +12117,7 @@ async function checkRepository(options) {
             collector,
         },
     };
-    raw.push(...runChangeRules(change, setup.config));
+    (0, arrays_1.appendAll)(raw, runChangeRules(change, setup.config));
     const context = { config: setup.config, locale: options.locale, now, files: sides.head, locator };
     const findings = raw.map((finding) => (0, resolve_1.resolveFinding)(finding, context)).filter((finding) => finding !== undefined);
     return (0, summary_1.buildReport)({
@@ -12318,17 +12570,39 @@ function diffEntries(baseEntries, headEntries, renames = new Map()) {
 /***/ }),
 
 /***/ 4296:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
+/** Errors that stop a run with exit code 2 and a one-line message. */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ConfigError = void 0;
-/** A usage or configuration problem: the run stops with exit code 2 and this one-line message. */
+exports.GitError = exports.ConfigError = void 0;
+const errors_1 = __nccwpck_require__(4717);
+/**
+ * A usage or configuration problem. Built from an id of the error catalogue
+ * with its data, it renders in any locale; built from any other text, that
+ * text is the message in every locale, for callers that already localized it.
+ */
 class ConfigError extends Error {
     name = 'ConfigError';
+    id;
+    data;
+    constructor(idOrText, data = {}) {
+        super((0, errors_1.isErrorId)(idOrText) ? (0, errors_1.errorText)('en', idOrText, data) : idOrText);
+        if ((0, errors_1.isErrorId)(idOrText))
+            this.id = idOrText;
+        this.data = data;
+    }
+    localized(locale) {
+        return this.id === undefined ? this.message : (0, errors_1.errorText)(locale, this.id, this.data);
+    }
 }
 exports.ConfigError = ConfigError;
+/** A git command failed; the reason is git's own first line of output. */
+class GitError extends ConfigError {
+    name = 'GitError';
+}
+exports.GitError = GitError;
 
 
 /***/ }),
@@ -12346,11 +12620,10 @@ function inspectEntry(file, entry, locator) {
     const scan = locator.scanFor(file, entry.pointer === '' ? '' : `${entry.pointer}/`);
     const findings = [];
     for (const duplicate of scan.duplicateKeys) {
-        const key = duplicate.pointer.slice(duplicate.pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
         findings.push({
             ruleId: 'duplicate-key',
             messageId: duplicate.normalization ? 'normalization' : 'duplicate',
-            data: { key, firstLine: file.lines.position(duplicate.firstKeyStart).line },
+            data: { key: duplicate.key, firstLine: file.lines.position(duplicate.firstKeyStart).line },
             file: file.path,
             pointer: duplicate.pointer,
             offset: { start: duplicate.keyStart, end: duplicate.keyEnd },
@@ -12500,7 +12773,8 @@ function parseDataFile(path, bytes, options = exports.DEFAULT_PARSE_OPTIONS) {
     const decoded = (0, text_1.decodeText)(bytes);
     const text = decoded.text;
     if (decoded.binary) {
-        findings.push({ ruleId: 'file-encoding', messageId: 'binary', data: {}, file: path, pointer: '', offset: { start: 0, end: 0 }, severity: 'error' });
+        const nul = Math.max(0, text.indexOf('\u0000'));
+        findings.push({ ruleId: 'file-encoding', messageId: 'binary', data: {}, file: path, pointer: '', offset: { start: nul, end: nul + 1 }, severity: 'error' });
         return empty(text);
     }
     if (decoded.bom) {
@@ -12521,18 +12795,37 @@ function parseDataFile(path, bytes, options = exports.DEFAULT_PARSE_OPTIONS) {
         return empty(text);
     }
     // Validation, fingerprints and comparison recurse, so depth is bounded first.
-    const depth = (0, scanner_1.measureDepth)(text, options.maxDepth);
-    if (depth > options.maxDepth) {
-        findings.push({ ruleId: 'file-shape', messageId: 'too-deep', data: { limit: options.maxDepth }, file: path, pointer: '', offset: { start: 0, end: 1 } });
+    const tooDeep = (0, scanner_1.findTooDeep)(text, options.maxDepth);
+    if (tooDeep >= 0) {
+        findings.push({ ruleId: 'file-shape', messageId: 'too-deep', data: { limit: options.maxDepth }, file: path, pointer: '', offset: { start: tooDeep, end: tooDeep + 1 } });
         return empty(text);
     }
     const parsed = { ...empty(text), value };
     if (Array.isArray(value))
         parsed.elementSpans = (0, scanner_1.splitTopLevelArray)(text) ?? [];
-    parsed.entries = collectEntries(path, text, value, parsed.elementSpans, findings);
+    parsed.entries = collectEntries(path, text, value, parsed.elementSpans, findings, options.entryFields);
     return parsed;
 }
-function collectEntries(path, text, value, spans, findings) {
+/**
+ * Whether a file holds something other than entries, such as a timestamp or
+ * release metadata stored beside the data: none of its objects has any field
+ * of an entry.
+ */
+function holdsNoEntries(value, entryFields) {
+    if (!entryFields || entryFields.length === 0)
+        return false;
+    const objects = Array.isArray(value) ? value : [value];
+    if (objects.length === 0)
+        return false;
+    const hasEntryField = (item) => item !== null && typeof item === 'object' && !Array.isArray(item) && entryFields.some((name) => Object.prototype.hasOwnProperty.call(item, name));
+    return objects.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item) && !hasEntryField(item));
+}
+function collectEntries(path, text, value, spans, findings, entryFields) {
+    if (holdsNoEntries(value, entryFields)) {
+        const keys = Object.keys(Array.isArray(value) ? value[0] : value).slice(0, 3).map((key) => JSON.stringify(key));
+        findings.push({ ruleId: 'file-shape', messageId: 'no-entries', data: { keys: keys.join(', ') }, file: path, pointer: '', offset: { start: 0, end: 0 }, severity: 'notice' });
+        return [];
+    }
     const entryOf = (item, index, span) => {
         const id = typeof item.entry_id === 'string' ? item.entry_id : undefined;
         const pointer = index < 0 ? '' : `/${index}`;
@@ -12597,17 +12890,18 @@ function syntaxFinding(path, text) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readSides = readSides;
 const parse_file_1 = __nccwpck_require__(8187);
-function symlinkFile(path) {
+/** A data path that is not a regular file: reported, never followed or read. */
+function unreadableFile(path, messageId) {
     const parsed = (0, parse_file_1.parseDataFile)(path, new Uint8Array(0));
-    parsed.findings = [{ ruleId: 'file-shape', messageId: 'symlink', data: {}, file: path, pointer: '', offset: { start: 0, end: 0 } }];
+    parsed.findings = [{ ruleId: 'file-shape', messageId, data: {}, file: path, pointer: '', offset: { start: 0, end: 0 } }];
     return parsed;
 }
 async function readSide(snapshot, files, options, keepBytes, reuse) {
     const result = new Map();
     for (const file of files) {
-        if (file.symlink) {
-            // A link could point outside the repository, so it is never followed.
-            result.set(file.path, { bytes: Buffer.alloc(0), parsed: symlinkFile(file.path) });
+        if (file.symlink || file.submodule) {
+            // A link could point outside the repository, and a submodule's content is another repository's.
+            result.set(file.path, { bytes: Buffer.alloc(0), parsed: unreadableFile(file.path, file.symlink ? 'symlink' : 'submodule') });
             continue;
         }
         const previous = reuse?.get(file.path);
@@ -12626,10 +12920,15 @@ async function readSide(snapshot, files, options, keepBytes, reuse) {
     }
     return result;
 }
+/** Whether the globs would select files inside a submodule's directory, were they in this repository. */
+function coversSubmodule(filter, path) {
+    return filter(`${path}/leaderboard.json`) || filter(`${path}/results/leaderboard.json`);
+}
 /** Reads base (when given) and head, and works out which selected files changed. */
 async function readSides(base, head, filter, options, renamesFromGit) {
-    const baseList = base ? (await base.list()).filter((file) => filter(file.path)) : [];
-    const headList = (await head.list()).filter((file) => filter(file.path));
+    const selected = (file) => filter(file.path) || (file.submodule === true && coversSubmodule(filter, file.path));
+    const baseList = base ? (await base.list()).filter(selected) : [];
+    const headList = (await head.list()).filter(selected);
     // Files with a blob id on both sides compare by id; only a work tree file needs the base bytes.
     const compareBytes = headList.some((file) => file.oid === undefined);
     const baseRead = base ? await readSide(base, baseList, options, compareBytes) : new Map();
@@ -12823,7 +13122,7 @@ async function readFromSnapshot(snapshot, files, path) {
     if (!snapshot || !file)
         return undefined;
     if (file.symlink)
-        throw new errors_1.ConfigError(`${path} is a symbolic link at ${snapshot.label}; links are never followed.`);
+        throw new errors_1.ConfigError('config-symlink', { path, revision: snapshot.label });
     return (await snapshot.read(file)).toString('utf8');
 }
 /**
@@ -12844,15 +13143,17 @@ async function loadTrustedSetup(trusted, options) {
         break;
     }
     if (options.configPath && !configPath) {
-        throw new errors_1.ConfigError(`configuration ${options.configPath} was not found at ${trusted.label}: the configuration is read from the base revision.`);
+        throw new errors_1.ConfigError('config-not-found', { path: options.configPath, revision: trusted.label });
     }
     const schemaSetting = options.schema ?? config.schema;
+    // A configuration or schema that head adds, renames or deletes matters as much as one it edits.
+    const watchedPaths = { config: [...configCandidates], schema: schemaSetting === load_2.BUILTIN ? [] : [schemaSetting ?? config_1.DEFAULT_SCHEMA_PATH] };
     if (schemaSetting === load_2.BUILTIN)
-        return { config, configPath, schema: (0, load_2.compileBuiltinSchema)() };
+        return { config, configPath, schema: (0, load_2.compileBuiltinSchema)(), watchedPaths };
     const schemaPath = schemaSetting ?? config_1.DEFAULT_SCHEMA_PATH;
     const text = await readFromSnapshot(trusted, files, schemaPath);
     if (text !== undefined)
-        return { config, configPath, schema: (0, load_2.compileSchemaText)(text, schemaPath), schemaPath };
+        return { config, configPath, schema: (0, load_2.compileSchemaText)(text, schemaPath), schemaPath, watchedPaths };
     if (options.schema && options.allowLocalSchema) {
         const local = (0, node_path_1.isAbsolute)(options.schema) ? options.schema : (0, node_path_1.resolve)(options.cwd, options.schema);
         let localText;
@@ -12860,14 +13161,14 @@ async function loadTrustedSetup(trusted, options) {
             localText = await (0, promises_1.readFile)(local, 'utf8');
         }
         catch {
-            throw new errors_1.ConfigError(`schema ${options.schema} was not found at ${trusted.label} nor on disk.`);
+            throw new errors_1.ConfigError('schema-not-found-local', { path: options.schema, revision: trusted.label });
         }
-        return { config, configPath, schema: (0, load_2.compileSchemaText)(localText, options.schema) };
+        return { config, configPath, schema: (0, load_2.compileSchemaText)(localText, options.schema), watchedPaths };
     }
     if (schemaSetting !== undefined) {
-        throw new errors_1.ConfigError(`schema ${schemaSetting} was not found at ${trusted.label}: name a file that exists at base, or "builtin".`);
+        throw new errors_1.ConfigError('schema-not-found', { path: schemaSetting, revision: trusted.label });
     }
-    return { config, configPath, schema: (0, load_2.compileBuiltinSchema)() };
+    return { config, configPath, schema: (0, load_2.compileBuiltinSchema)(), watchedPaths };
 }
 
 
@@ -12885,6 +13186,7 @@ exports.changedFields = changedFields;
 exports.buildReport = buildReport;
 const configuration_key_1 = __nccwpck_require__(7035);
 const types_1 = __nccwpck_require__(3054);
+const arrays_1 = __nccwpck_require__(3309);
 function compareFindings(a, b) {
     if (a.file !== b.file)
         return a.file < b.file ? -1 : 1;
@@ -12943,11 +13245,11 @@ function capPerFile(findings, limit, omitted) {
     const kept = [];
     for (const list of byFile.values()) {
         if (list.length <= limit) {
-            kept.push(...list);
+            (0, arrays_1.appendAll)(kept, list);
             continue;
         }
         const ranked = [...list].sort((a, b) => types_1.SEVERITY_RANK[b.severity] - types_1.SEVERITY_RANK[a.severity] || compareFindings(a, b));
-        kept.push(...ranked.slice(0, limit));
+        (0, arrays_1.appendAll)(kept, ranked.slice(0, limit));
         omitted.push({ file: list[0].file, count: list.length - limit });
     }
     return kept;
@@ -13021,18 +13323,15 @@ exports.listIndex = listIndex;
 exports.listRenames = listRenames;
 const node_child_process_1 = __nccwpck_require__(1421);
 const errors_1 = __nccwpck_require__(4296);
+Object.defineProperty(exports, "GitError", ({ enumerable: true, get: function () { return errors_1.GitError; } }));
 const MAX_BUFFER = 1024 * 1024 * 1024;
-class GitError extends Error {
-    name = 'GitError';
-}
-exports.GitError = GitError;
 /** Runs git with arguments, never through a shell, and returns stdout as bytes. */
 function gitBytes(repo, args) {
     return new Promise((resolve, reject) => {
         (0, node_child_process_1.execFile)('git', args, { cwd: repo, encoding: 'buffer', maxBuffer: MAX_BUFFER, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout, stderr) => {
             if (error) {
                 const reason = stderr.toString('utf8').trim().split('\n')[0] || error.message;
-                reject(new GitError(`git ${args[0]} failed: ${reason}`));
+                reject(new errors_1.GitError('git-failed', { command: args[0], reason }));
                 return;
             }
             resolve(stdout);
@@ -13048,7 +13347,7 @@ async function resolveCommit(repo, revision) {
         return (await git(repo, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`])).trim();
     }
     catch {
-        throw new errors_1.ConfigError(`revision ${JSON.stringify(revision)} was not found in ${repo}: fetch it or name another with --base/--head.`);
+        throw new errors_1.ConfigError('revision-not-found', { revision: JSON.stringify(revision), repo });
     }
 }
 async function isRepository(repo) {
@@ -13086,7 +13385,7 @@ async function defaultBase(repo) {
             continue;
         }
     }
-    throw new errors_1.ConfigError('no default branch (main or master) was found to compare with: name the base with --base REV.');
+    throw new errors_1.ConfigError('no-default-branch');
 }
 /** Lists the files of a commit, with their modes, so links and submodules can be told apart. */
 async function listTree(repo, commit) {
@@ -13097,7 +13396,8 @@ async function listTree(repo, commit) {
             continue;
         const tab = record.indexOf('\t');
         const [mode, type, oid] = record.slice(0, tab).split(' ');
-        if (type !== 'blob')
+        // Blobs, and commits, which are submodules: the checker reports those rather than skipping them.
+        if (type !== 'blob' && type !== 'commit')
             continue;
         files.push({ path: record.slice(tab + 1), mode, oid });
     }
@@ -13128,7 +13428,7 @@ function readBlob(repo, oid) {
                     return;
                 const fields = header.subarray(0, newline).toString('utf8').split(' ');
                 if (fields[1] !== 'blob' || !/^\d+$/.test(fields[2] ?? '')) {
-                    failure = new GitError(`git cat-file failed: ${fields.slice(1).join(' ') || 'no header'} for ${oid}`);
+                    failure = new errors_1.GitError('git-failed', { command: 'cat-file', reason: `${fields.slice(1).join(' ') || 'no header'} for ${oid}` });
                     return;
                 }
                 content = Buffer.allocUnsafe(Number(fields[2]));
@@ -13139,14 +13439,14 @@ function readBlob(repo, oid) {
             filled += take;
         });
         child.stderr.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (error) => reject(new GitError(`git cat-file failed: ${error.message}`)));
+        child.on('error', (error) => reject(new errors_1.GitError('git-failed', { command: 'cat-file', reason: error.message })));
         child.on('close', (code) => {
             if (failure)
                 reject(failure);
             else if (code !== 0)
-                reject(new GitError(`git cat-file failed: ${Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] || `exit code ${code}`}`));
+                reject(new errors_1.GitError('git-failed', { command: 'cat-file', reason: Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] || `exit code ${code}` }));
             else if (!content || filled < content.length)
-                reject(new GitError(`git cat-file failed: the content of ${oid} ended early`));
+                reject(new errors_1.GitError('git-failed', { command: 'cat-file', reason: `the content of ${oid} ended early` }));
             else
                 resolve(content);
         });
@@ -13206,34 +13506,36 @@ const promises_1 = __nccwpck_require__(1455);
 const node_path_1 = __nccwpck_require__(6760);
 const git_1 = __nccwpck_require__(308);
 const SYMLINK_MODE = '120000';
-class CommitSnapshot {
+const GITLINK_MODE = '160000';
+/** A side whose files are git blobs: a commit's tree, or the index. */
+class BlobSnapshot {
     repo;
-    label;
-    constructor(repo, label) {
+    constructor(repo) {
         this.repo = repo;
-        this.label = label;
     }
     async list() {
-        const files = await (0, git_1.listTree)(this.repo, this.label);
-        return files.map((file) => ({ path: file.path, oid: file.oid, symlink: file.mode === SYMLINK_MODE }));
+        const files = await this.listBlobs();
+        return files.map((file) => ({ path: file.path, oid: file.oid, symlink: file.mode === SYMLINK_MODE, submodule: file.mode === GITLINK_MODE }));
     }
     read(file) {
         return (0, git_1.readBlob)(this.repo, file.oid);
     }
 }
+class CommitSnapshot extends BlobSnapshot {
+    label;
+    constructor(repo, label) {
+        super(repo);
+        this.label = label;
+    }
+    listBlobs() {
+        return (0, git_1.listTree)(this.repo, this.label);
+    }
+}
 exports.CommitSnapshot = CommitSnapshot;
-class IndexSnapshot {
-    repo;
+class IndexSnapshot extends BlobSnapshot {
     label = 'index';
-    constructor(repo) {
-        this.repo = repo;
-    }
-    async list() {
-        const files = await (0, git_1.listIndex)(this.repo);
-        return files.map((file) => ({ path: file.path, oid: file.oid, symlink: file.mode === SYMLINK_MODE }));
-    }
-    read(file) {
-        return (0, git_1.readBlob)(this.repo, file.oid);
+    listBlobs() {
+        return (0, git_1.listIndex)(this.repo);
     }
 }
 exports.IndexSnapshot = IndexSnapshot;
@@ -13253,6 +13555,8 @@ class WorkTreeSnapshot {
                     files.push({ path, symlink: true });
                 else if (stats.isFile())
                     files.push({ path, symlink: false });
+                else if (stats.isDirectory())
+                    files.push({ path, symlink: false, submodule: true });
             }
             catch {
                 // Tracked but deleted in the work tree: absent on this side.
@@ -13266,6 +13570,135 @@ class WorkTreeSnapshot {
     }
 }
 exports.WorkTreeSnapshot = WorkTreeSnapshot;
+
+
+/***/ }),
+
+/***/ 4717:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+/** Usage and configuration errors, the one-line messages of exit code 2, in each locale. */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ERRORS = void 0;
+exports.isErrorId = isErrorId;
+exports.errorText = errorText;
+const format_1 = __nccwpck_require__(6833);
+const en = {
+    'schema-draft': '{source}: unsupported "$schema" {declared}: use draft-07, 2019-09 or 2020-12.',
+    'schema-not-object': '{source}: a JSON Schema must be an object.',
+    'schema-remote-ref': '{source}: the $ref {reference} cannot be resolved; remote references are never fetched, so bundle the referenced schema into this file.',
+    'schema-pattern': '{source}: {detail}. Patterns run on a linear-time engine (RE2) without lookaround or backreferences; rewrite the pattern.',
+    'schema-invalid': '{source}{where}: invalid JSON Schema: {detail}',
+    'schema-not-json': '{source}:{line}:{column}: the schema is not valid JSON ({problem}).',
+    'schema-recursive': '{source}: the schema refers to itself without end (a $ref loop with no keyword that stops it), so validation cannot finish: break the loop.',
+    'config-yaml': '{source}{where}: invalid YAML: {detail}',
+    'config-json': '{source}:{line}:{column}: invalid JSON: {detail}',
+    'config-setting': '{source}{where}: {name}: {detail}.',
+    'config-unknown-rule': '{source}{where}: unknown rule "{id}": run `leaderboard-check rules` for the list.',
+    'config-unknown-rule-suggest': '{source}{where}: unknown rule "{id}": did you mean "{suggestion}"?',
+    'config-unknown-setting': 'unknown setting "{name}"',
+    'config-one-of': 'must be one of {allowed}',
+    'config-missing-setting': 'missing required setting "{name}"',
+    'config-no-options': '{source}{where}: rule "{id}" has no option "{name}": it has no options.',
+    'config-unknown-option': '{source}{where}: rule "{id}" has no option "{name}": its options are {options}.',
+    'config-unknown-option-suggest': '{source}{where}: rule "{id}" has no option "{name}": did you mean "{suggestion}"? Its options are {options}.',
+    'config-option-type': '{source}{where}: option "{name}" of rule "{id}" must be a {type}, found {value}.',
+    'config-option-invalid': '{source}{where}: option "{name}" of rule "{id}" is {value}, but it {detail}.',
+    'config-thresholds-order': 'option "{warning}" of rule "metric-regression" is {warningValue}, above "{error}" at {errorValue}: the warning threshold must not exceed the error threshold.',
+    'config-option-number': 'option "{name}" of rule "{id}" must be a number of 0 or more, found {value}.',
+    'config-option-thresholds': 'option "thresholds.{metric}" of rule "metric-regression" must be an object such as {example}.',
+    'config-expires': '{source}{where}: expires "{value}" is not a date.',
+    'config-suppression-file-rule': '{source}{where}: rule "{id}" reports whole files, not entries, so a suppression for an entry never applies: turn it off for those paths under `overrides` instead.',
+    'config-not-found': 'configuration {path} was not found at {revision}: the configuration is read from the base revision.',
+    'config-symlink': '{path} is a symbolic link at {revision}; links are never followed.',
+    'schema-not-found-local': 'schema {path} was not found at {revision} nor on disk.',
+    'schema-not-found': 'schema {path} was not found at {revision}: name a file that exists at base, or "builtin".',
+    'not-a-repository': '{path} is not inside a git work tree.',
+    'outside-repository': 'path {path} is outside the repository: name files relative to its top.',
+    'revision-not-found': 'revision {revision} was not found in {repo}: fetch it or name another with --base/--head.',
+    'no-default-branch': 'no default branch (main or master) was found to compare with: name the base with --base REV.',
+    'git-failed': 'git {command} failed: {reason}',
+    'option-invalid': '--{name} {value} is not valid: use one of {allowed}.',
+    'option-parse': '{detail}. Run with --help for the options.',
+    'explain-needs-rule': 'explain needs a rule id, such as `leaderboard-check explain schema`.',
+    'staged-and-head': '--staged and --head cannot be combined: --staged checks the index.',
+    'all-and-base': '--all and --base cannot be combined: --all checks every file without a base.',
+    'unknown-rule': 'unknown rule {id}: run `leaderboard-check rules` for the list.',
+    'docs-not-found': 'the docs page {name} was not found next to the program.',
+    'unexpected-argument': 'unexpected argument {argument} after `{command}`.',
+    'empty-glob': 'an empty file glob was given: name files such as \'data/**/*.json\'.',
+    'output-failed': 'the report could not be written to {path} ({reason}): check that the directory exists and is writable.',
+    'no-files-match': 'no file at base or head matches {globs}: check the globs, which are relative to the repository top.',
+};
+const zh = {
+    'schema-draft': '{source}：不支持的 "$schema" {declared}：请使用 draft-07、2019-09 或 2020-12。',
+    'schema-not-object': '{source}：JSON Schema 必须是对象。',
+    'schema-remote-ref': '{source}：无法解析 $ref {reference}；从不获取远程引用，请把被引用的 schema 合并到本文件中。',
+    'schema-pattern': '{source}：{detail}。模式在线性时间引擎（RE2）上运行，不支持环视和反向引用；请改写该模式。',
+    'schema-invalid': '{source}{where}：无效的 JSON Schema：{detail}',
+    'schema-not-json': '{source}:{line}:{column}：schema 不是有效的 JSON（{problem}）。',
+    'schema-recursive': '{source}：schema 无终止地引用自身（$ref 循环中没有能终止它的关键字），验证无法完成：请打断该循环。',
+    'config-yaml': '{source}{where}：无效的 YAML：{detail}',
+    'config-json': '{source}:{line}:{column}：无效的 JSON：{detail}',
+    'config-setting': '{source}{where}：{name}：{detail}。',
+    'config-unknown-rule': '{source}{where}：未知规则 "{id}"：运行 `leaderboard-check rules` 查看列表。',
+    'config-unknown-rule-suggest': '{source}{where}：未知规则 "{id}"：是否应为 "{suggestion}"？',
+    'config-unknown-setting': '未知设置 "{name}"',
+    'config-one-of': '必须是 {allowed} 之一',
+    'config-missing-setting': '缺少必填设置 "{name}"',
+    'config-no-options': '{source}{where}：规则 "{id}" 没有选项 "{name}"：该规则没有任何选项。',
+    'config-unknown-option': '{source}{where}：规则 "{id}" 没有选项 "{name}"：它的选项是 {options}。',
+    'config-unknown-option-suggest': '{source}{where}：规则 "{id}" 没有选项 "{name}"：是否应为 "{suggestion}"？它的选项是 {options}。',
+    'config-option-type': '{source}{where}：规则 "{id}" 的选项 "{name}" 必须是 {type}，实际为 {value}。',
+    'config-option-invalid': '{source}{where}：规则 "{id}" 的选项 "{name}" 为 {value}，但{detail}。',
+    'config-thresholds-order': '规则 "metric-regression" 的选项 "{warning}" 为 {warningValue}，高于 "{error}" 的 {errorValue}：警告阈值不能超过错误阈值。',
+    'config-option-number': '规则 "{id}" 的选项 "{name}" 必须是大于等于 0 的数，实际为 {value}。',
+    'config-option-thresholds': '规则 "metric-regression" 的选项 "thresholds.{metric}" 必须是对象，例如 {example}。',
+    'config-expires': '{source}{where}：expires "{value}" 不是日期。',
+    'config-suppression-file-rule': '{source}{where}：规则 "{id}" 针对整个文件而不是条目，因此按条目的抑制永远不会生效：请改在 `overrides` 中对这些路径关闭它。',
+    'config-not-found': '在 {revision} 中找不到配置 {path}：配置从基准修订读取。',
+    'config-symlink': '{path} 在 {revision} 中是符号链接；从不跟随链接。',
+    'schema-not-found-local': '在 {revision} 和磁盘上都找不到 schema {path}。',
+    'schema-not-found': '在 {revision} 中找不到 schema {path}：请指定基准修订中存在的文件，或 "builtin"。',
+    'not-a-repository': '{path} 不在 git 工作区内。',
+    'outside-repository': '路径 {path} 在仓库之外：请使用相对于仓库根目录的路径。',
+    'revision-not-found': '在 {repo} 中找不到修订 {revision}：请先获取它，或用 --base/--head 指定其他修订。',
+    'no-default-branch': '找不到用于对比的默认分支（main 或 master）：请用 --base REV 指定基准。',
+    'git-failed': 'git {command} 失败：{reason}',
+    'option-invalid': '--{name} {value} 无效：请使用 {allowed} 之一。',
+    'option-parse': '{detail}。运行 --help 查看选项。',
+    'explain-needs-rule': 'explain 需要一个规则 id，例如 `leaderboard-check explain schema`。',
+    'staged-and-head': '--staged 与 --head 不能同时使用：--staged 检查的是暂存区。',
+    'all-and-base': '--all 与 --base 不能同时使用：--all 不与基准对比，检查所有文件。',
+    'unknown-rule': '未知规则 {id}：运行 `leaderboard-check rules` 查看列表。',
+    'docs-not-found': '在程序旁边找不到文档页面 {name}。',
+    'unexpected-argument': '`{command}` 之后出现了多余的参数 {argument}。',
+    'empty-glob': '给出了空的文件 glob：请指定文件，例如 \'data/**/*.json\'。',
+    'output-failed': '无法将报告写入 {path}（{reason}）：请确认目录存在且可写。',
+    'no-files-match': '基准和目标中都没有与 {globs} 匹配的文件：请检查 glob，它们相对于仓库根目录。',
+};
+exports.ERRORS = { en, 'zh-CN': zh };
+function isErrorId(value) {
+    return Object.prototype.hasOwnProperty.call(en, value);
+}
+/**
+ * Renders an error. A data value written `msg:ID` names another entry of the
+ * catalogue, rendered with the same data, and a key `name@LOCALE` replaces
+ * `name` in that locale, for details that come translated from elsewhere.
+ */
+function errorText(locale, id, data = {}) {
+    const resolved = {};
+    for (const [name, value] of Object.entries(data)) {
+        if (name.includes('@'))
+            continue;
+        const own = data[`${name}@${locale}`] ?? value;
+        const reference = typeof own === 'string' && own.startsWith('msg:') ? own.slice(4) : undefined;
+        resolved[name] = reference !== undefined && isErrorId(reference) ? (0, format_1.formatTemplate)(exports.ERRORS[locale][reference], data) : own;
+    }
+    return (0, format_1.formatTemplate)(exports.ERRORS[locale][id], resolved);
+}
 
 
 /***/ }),
@@ -13292,6 +13725,9 @@ function quote(value) {
     let text;
     if (value === undefined)
         text = 'undefined';
+    // JSON has no spelling for these, and JSON.stringify would print null.
+    else if (typeof value === 'number' && !Number.isFinite(value))
+        text = String(value);
     else {
         try {
             text = JSON.stringify(value) ?? String(value);
@@ -13321,13 +13757,18 @@ const REFERENCE = 'msg:';
 /**
  * Fills a rule's template. A data value written `msg:ID` names another
  * template of the same rule, such as a hint, and is rendered first with the
- * same data, so translated fragments stay in the rule's own table.
+ * same data, so translated fragments stay in the rule's own table. A data
+ * key `name@LOCALE` replaces `name` in that locale, for text that comes
+ * translated from elsewhere, such as ajv-i18n's messages.
  */
 function renderMessage(meta, messageId, data, locale) {
     const table = meta.messages[locale] ?? meta.messages.en;
     const template = table[messageId] ?? meta.messages.en[messageId] ?? messageId;
     const resolved = {};
-    for (const [name, value] of Object.entries(data)) {
+    for (const [name, raw] of Object.entries(data)) {
+        if (name.includes('@'))
+            continue;
+        const value = data[`${name}@${locale}`] ?? raw;
         if (typeof value === 'string' && value.startsWith(REFERENCE)) {
             const id = value.slice(REFERENCE.length);
             const fragment = table[id] ?? meta.messages.en[id];
@@ -13350,8 +13791,10 @@ function renderMessage(meta, messageId, data, locale) {
 
 /** Every user-facing string that does not belong to one rule, in each locale. */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.STRINGS = void 0;
+exports.SINGULAR = exports.STRINGS = void 0;
 exports.t = t;
+exports.tCount = tCount;
+exports.findingTotals = findingTotals;
 const format_1 = __nccwpck_require__(6833);
 const en = {
     'report.title': 'leaderboard-check',
@@ -13359,6 +13802,10 @@ const en = {
     'report.files': '{count} data files changed',
     'report.entries': 'Entries: {added} added, {modified} modified, {removed} removed, {unchanged} unchanged',
     'report.totals': '{errors} errors, {warnings} warnings, {notices} notices',
+    'report.count-errors': '{count} errors',
+    'report.count-warnings': '{count} warnings',
+    'report.count-notices': '{count} notices',
+    'report.count-list': '{errors}, {warnings}, {notices}',
     'report.clean': 'No problems found.',
     'report.repeated': '×{count}',
     'report.more-locations': '… and {count} more',
@@ -13373,12 +13820,11 @@ const en = {
     'cli.failed': 'leaderboard-check: {message}',
     'cli.internal': 'leaderboard-check: internal error: {message}. Please report it with the command you ran.',
     'rules.header': 'Rules ({count}):',
-    'rules.unknown': 'unknown rule {id}: run `leaderboard-check rules` for the list.',
     'action.input-invalid': 'Input `{name}` is {value}, which is not valid: use {allowed}.',
     'action.event-unsupported': 'The {event} event is not supported: run on pull_request, pull_request_target, push, merge_group, workflow_dispatch or schedule.',
     'action.branch-deleted': 'The push deleted the branch, so there is nothing to check.',
     'action.no-merge-base': 'No merge base of {base} and {head} was found after fetching their history, so the check compares with the base commit itself and may report changes made on the base branch since the pull request branched.',
-    'action.read-only-fork': 'This pull request comes from a fork, so the workflow token is read-only: no check run, review or comment is written. Annotations and the job summary still list every finding.',
+    'action.read-only-fork': 'This pull request comes from a fork, so the workflow token is read-only: no check run, review or comment is written. Annotations and the job summary still list every finding, and a workflow_run workflow with `mode: report` can post them from the hand-over file (output `handover-path`).',
     'action.read-only-forbidden': 'GitHub rejected a write with 403 ({message}), so the token is read-only here: no check run, review or comment is written. Annotations and the job summary still list every finding. Grant `checks: write` and `pull-requests: write` to the job to get them.',
     'action.unreachable': 'The GitHub API at {url} stayed unreachable after retries ({message}): the check run, review or comment is missing. Annotations and the job summary list every finding.',
     'action.files-incomplete': 'GitHub lists {listed} of the {total} files this pull request changes (its file list stops at 3,000), so inline comments cover only the listed files. The check itself compared the full git trees.',
@@ -13388,6 +13834,38 @@ const en = {
     'action.failed': 'leaderboard-check: {message}',
     'action.internal': 'leaderboard-check: internal error: {message}. Please report it with the workflow log.',
     'action.fail-on': '{count} findings reach the `fail-on` level ({level}).',
+    'action.mode-report-event': 'Mode `report` runs on the workflow_run event of the pull_request workflow that uploaded the hand-over file, but this step runs on {event}.',
+    'action.report-file-required': 'Input `report-file` is required with `mode: report`: set it to the hand-over file downloaded from the artifact of the pull_request run.',
+    'action.workflow-run-payload': 'The workflow_run event payload has no workflow_run with a head_sha and an event name.',
+    'action.workflow-run-repository': 'The triggering workflow run belongs to {found}, not to {expected}, the repository this workflow runs in.',
+    'action.report-not-pull-request': 'The workflow run that triggered this one ran on {event}, not pull_request, so there is no pull request to report on.',
+    'action.handover-written': 'The report and its pull request are in the hand-over file {path} (output `handover-path`), for a workflow_run workflow with `mode: report` to post.',
+    'action.handover-reporting': 'Reporting on pull request #{number} at {head}, from the hand-over file of the workflow run that checked it.',
+    'action.handover-missing': 'The hand-over file {path} was not found. Check that the pull_request workflow uploaded the artifact and that this workflow downloaded it with `run-id` set to the id of the triggering workflow run.',
+    'action.handover-rejected': 'The hand-over file {path} was rejected, so nothing was posted: {reason}. The file comes from the pull request\'s own run and is checked as untrusted data.',
+    'action.pull-unreadable': 'Reading pull request #{number} from the GitHub API failed ({message}), so its head could not be compared with the workflow run and nothing was posted.',
+    'handover.not-file': 'the path is not a regular file',
+    'handover.too-large': 'the file has {size} bytes, more than the maximum of {max}',
+    'handover.not-utf8': 'the file is not valid UTF-8',
+    'handover.too-deep': 'the file nests deeper than {max} levels',
+    'handover.not-json': 'the file is not valid JSON ({message})',
+    'handover.type': '`{pointer}` is of type {found}, not {expected}',
+    'handover.unknown-field': '`{pointer}` is not a field of the hand-over format',
+    'handover.missing-field': '`{pointer}` is missing',
+    'handover.too-long': '`{pointer}` has {length} characters, more than the maximum of {max}',
+    'handover.too-short': '`{pointer}` has fewer than {min} characters',
+    'handover.too-many': '`{pointer}` has {count} items, more than the maximum of {max}',
+    'handover.out-of-range': '`{pointer}` is {value}, outside the range {min} to {max}',
+    'handover.not-allowed': '`{pointer}` is {value}, which is not one of {allowed}',
+    'handover.not-sha': '`{pointer}` is not a commit id of 40 or 64 lowercase hex digits',
+    'handover.unknown-rule': '`{pointer}` is {value}, which is not a rule id of this version of leaderboard-check',
+    'handover.not-repository': '`{pointer}` is not of the form owner/name',
+    'handover.counts': '`{pointer}` counts {counted} findings, but the report lists {listed} and omits {omitted}',
+    'handover.mismatch': '`{pointer}` is {value}, but `{other}` is {expected}',
+    'handover.other-repository': '`/repository` is {value}, but this workflow runs in {expected}, and a hand-over file can only report to the repository whose workflow reads it',
+    'handover.run-head': '`/pullRequest/headSha` is {value}, but the workflow run that uploaded the file ran on {expected}',
+    'handover.pull-missing': 'pull request #{number} does not exist in {repository}',
+    'handover.pull-head': 'pull request #{number} has head {actual} on GitHub, but the workflow run that uploaded the file ran on {expected}. Either the pull request got new commits since, and the run on them reports instead, or the file names another pull request',
     'md.passed': 'Passed',
     'md.failed': 'Failed',
     'md.by-rule': 'Findings by rule',
@@ -13408,8 +13886,10 @@ const en = {
     'md.status-removed': 'removed',
     'md.status-unchanged': 'unchanged',
     'md.more-fields': '… {count} more fields',
+    'md.absent': '(absent)',
     'md.uncompared': '{count} entries could not be compared because they lack configuration fields.',
     'md.truncated': '{count} more rows are not shown because GitHub limits the size of this text. The full report is the JSON file at `{path}` (output `report-path`).',
+    'md.truncated-cli': '{count} more rows are not shown, to keep the text within the size GitHub allows for a pull request comment. Run with `--format json` for the full report.',
     'regression.title': 'Compared with published results of the same configuration',
     'regression.col-entry': 'Entry',
     'regression.col-where': 'Where',
@@ -13434,6 +13914,10 @@ const zh = {
     'report.files': '{count} 个数据文件有变更',
     'report.entries': '条目：新增 {added}，修改 {modified}，删除 {removed}，未变 {unchanged}',
     'report.totals': '{errors} 个错误，{warnings} 个警告，{notices} 个提示',
+    'report.count-errors': '{count} 个错误',
+    'report.count-warnings': '{count} 个警告',
+    'report.count-notices': '{count} 个提示',
+    'report.count-list': '{errors}，{warnings}，{notices}',
     'report.clean': '未发现问题。',
     'report.repeated': '×{count}',
     'report.more-locations': '……另有 {count} 处',
@@ -13448,12 +13932,11 @@ const zh = {
     'cli.failed': 'leaderboard-check：{message}',
     'cli.internal': 'leaderboard-check：内部错误：{message}。请连同所运行的命令一起报告此问题。',
     'rules.header': '规则（{count} 条）：',
-    'rules.unknown': '未知规则 {id}：运行 `leaderboard-check rules` 查看列表。',
     'action.input-invalid': '输入 `{name}` 的值 {value} 无效：请使用 {allowed}。',
     'action.event-unsupported': '不支持 {event} 事件：请在 pull_request、pull_request_target、push、merge_group、workflow_dispatch 或 schedule 上运行。',
     'action.branch-deleted': '此次推送删除了分支，没有需要检查的内容。',
     'action.no-merge-base': '拉取 {base} 与 {head} 的历史后仍未找到合并基准，因此直接与基准提交比较；拉取请求创建后基准分支上的变更可能也会被报告。',
-    'action.read-only-fork': '此拉取请求来自复刻仓库，工作流令牌为只读：不会写入检查运行、审查或评论。注释和作业摘要仍会列出所有问题。',
+    'action.read-only-fork': '此拉取请求来自复刻仓库，工作流令牌为只读：不会写入检查运行、审查或评论。注释和作业摘要仍会列出所有问题，使用 `mode: report` 的 workflow_run 工作流可以根据交接文件（输出 `handover-path`）发布它们。',
     'action.read-only-forbidden': 'GitHub 以 403 拒绝了写入（{message}），此处令牌为只读：不会写入检查运行、审查或评论。注释和作业摘要仍会列出所有问题。为作业授予 `checks: write` 和 `pull-requests: write` 权限即可启用。',
     'action.unreachable': '重试后 GitHub API（{url}）仍无法访问（{message}）：检查运行、审查或评论缺失。注释和作业摘要列出了所有问题。',
     'action.files-incomplete': 'GitHub 只列出了此拉取请求变更的 {total} 个文件中的 {listed} 个（文件列表上限为 3,000），因此行内评论只覆盖已列出的文件。检查本身比较了完整的 git 树。',
@@ -13463,6 +13946,38 @@ const zh = {
     'action.failed': 'leaderboard-check：{message}',
     'action.internal': 'leaderboard-check：内部错误：{message}。请连同工作流日志一起报告此问题。',
     'action.fail-on': '{count} 条问题达到 `fail-on` 级别（{level}）。',
+    'action.mode-report-event': '模式 `report` 应在上传交接文件的 pull_request 工作流所触发的 workflow_run 事件上运行，但此步骤运行在 {event} 上。',
+    'action.report-file-required': '使用 `mode: report` 时必须提供输入 `report-file`：请将其设为从 pull_request 运行的工件中下载的交接文件。',
+    'action.workflow-run-payload': 'workflow_run 事件负载中没有包含 head_sha 和事件名的 workflow_run。',
+    'action.workflow-run-repository': '触发本次运行的工作流运行属于 {found}，而不是本工作流所在的仓库 {expected}。',
+    'action.report-not-pull-request': '触发本次运行的工作流运行于 {event} 事件，而非 pull_request，因此没有可报告的拉取请求。',
+    'action.handover-written': '报告及其拉取请求已写入交接文件 {path}（输出 `handover-path`），供使用 `mode: report` 的 workflow_run 工作流发布。',
+    'action.handover-reporting': '根据检查该拉取请求的工作流运行所上传的交接文件，报告拉取请求 #{number}（{head}）。',
+    'action.handover-missing': '未找到交接文件 {path}。请确认 pull_request 工作流上传了该工件，且本工作流下载时将 `run-id` 设为触发本次运行的工作流运行的 id。',
+    'action.handover-rejected': '交接文件 {path} 被拒绝，未发布任何内容：{reason}。该文件来自拉取请求自身的运行，因此作为不可信数据检查。',
+    'action.pull-unreadable': '通过 GitHub API 读取拉取请求 #{number} 失败（{message}），无法将其头部提交与工作流运行比较，未发布任何内容。',
+    'handover.not-file': '该路径不是普通文件',
+    'handover.too-large': '文件有 {size} 字节，超过上限 {max}',
+    'handover.not-utf8': '文件不是有效的 UTF-8',
+    'handover.too-deep': '文件嵌套超过 {max} 层',
+    'handover.not-json': '文件不是有效的 JSON（{message}）',
+    'handover.type': '`{pointer}` 的类型为 {found}，而应为 {expected}',
+    'handover.unknown-field': '`{pointer}` 不是交接格式中的字段',
+    'handover.missing-field': '缺少 `{pointer}`',
+    'handover.too-long': '`{pointer}` 有 {length} 个字符，超过上限 {max}',
+    'handover.too-short': '`{pointer}` 少于 {min} 个字符',
+    'handover.too-many': '`{pointer}` 有 {count} 项，超过上限 {max}',
+    'handover.out-of-range': '`{pointer}` 的值为 {value}，超出范围 {min} 到 {max}',
+    'handover.not-allowed': '`{pointer}` 的值为 {value}，不在 {allowed} 之中',
+    'handover.not-sha': '`{pointer}` 不是由 40 或 64 个小写十六进制数字组成的提交 id',
+    'handover.unknown-rule': '`{pointer}` 的值为 {value}，不是此版本 leaderboard-check 的规则 id',
+    'handover.not-repository': '`{pointer}` 不是 owner/name 形式',
+    'handover.counts': '`{pointer}` 统计了 {counted} 条问题，但报告列出 {listed} 条、省略 {omitted} 条',
+    'handover.mismatch': '`{pointer}` 的值为 {value}，但 `{other}` 的值为 {expected}',
+    'handover.other-repository': '`/repository` 的值为 {value}，但本工作流运行在 {expected} 中，交接文件只能报告到读取它的工作流所在的仓库',
+    'handover.run-head': '`/pullRequest/headSha` 的值为 {value}，但上传该文件的工作流运行基于 {expected}',
+    'handover.pull-missing': '{repository} 中不存在拉取请求 #{number}',
+    'handover.pull-head': 'GitHub 上拉取请求 #{number} 的头部提交为 {actual}，但上传该文件的工作流运行基于 {expected}。可能是拉取请求此后有了新提交（由针对新提交的运行来报告），也可能是该文件指向了另一个拉取请求',
     'md.passed': '通过',
     'md.failed': '未通过',
     'md.by-rule': '按规则统计',
@@ -13483,8 +13998,10 @@ const zh = {
     'md.status-removed': '删除',
     'md.status-unchanged': '未变',
     'md.more-fields': '……另有 {count} 个字段',
+    'md.absent': '（无此字段）',
     'md.uncompared': '{count} 个条目缺少配置字段，无法比较。',
     'md.truncated': '另有 {count} 行未显示，因为 GitHub 限制了此文本的长度。完整报告是 `{path}` 处的 JSON 文件（输出 `report-path`）。',
+    'md.truncated-cli': '另有 {count} 行未显示，以使文本不超过 GitHub 对拉取请求评论的长度限制。使用 `--format json` 运行可得到完整报告。',
     'regression.title': '与相同配置的已发布结果对比',
     'regression.col-entry': '条目',
     'regression.col-where': '位置',
@@ -13504,8 +14021,41 @@ const zh = {
     'regression.uncompared-more': '……另有 {count} 个',
 };
 exports.STRINGS = { en, 'zh-CN': zh };
+/**
+ * Forms for a count of one, keyed by the string they replace. English needs
+ * them; Chinese nouns do not change with the count, so it has none.
+ */
+exports.SINGULAR = {
+    en: {
+        'report.files': '{count} data file changed',
+        'report.count-errors': '{count} error',
+        'report.count-warnings': '{count} warning',
+        'report.count-notices': '{count} notice',
+        'report.omitted': '{count} more finding in {file} was omitted (limit `max-findings-per-file`); it is counted above.',
+        'md.more-fields': '… {count} more field',
+        'md.uncompared': '{count} entry could not be compared because it lacks configuration fields.',
+        'md.truncated': '{count} more row is not shown because GitHub limits the size of this text. The full report is the JSON file at `{path}` (output `report-path`).',
+        'md.truncated-cli': '{count} more row is not shown, to keep the text within the size GitHub allows for a pull request comment. Run with `--format json` for the full report.',
+        'regression.more': '… {count} more comparison within the thresholds; the JSON report lists them all.',
+        'regression.uncompared': '{count} new or changed entry could not be compared: it lacks configuration fields that make results comparable.',
+    },
+    'zh-CN': {},
+};
 function t(locale, id, data = {}) {
     return (0, format_1.formatTemplate)(exports.STRINGS[locale][id], data);
+}
+/** Fills a string like `t`, with `{count}` set and the singular form chosen when the count is one and the locale has one. */
+function tCount(locale, id, count, data = {}) {
+    const template = (count === 1 ? exports.SINGULAR[locale][id] : undefined) ?? exports.STRINGS[locale][id];
+    return (0, format_1.formatTemplate)(template, { ...data, count });
+}
+/** Formats the finding totals, as `1 error, 2 warnings, 0 notices`. */
+function findingTotals(locale, totals) {
+    return t(locale, 'report.count-list', {
+        errors: tCount(locale, 'report.count-errors', totals.errors),
+        warnings: tCount(locale, 'report.count-warnings', totals.warnings),
+        notices: tCount(locale, 'report.count-notices', totals.notices),
+    });
 }
 
 
@@ -13534,7 +14084,8 @@ function editDistance(a, b) {
 }
 /**
  * Returns the candidate closest to a value: an exact match ignoring case and
- * separators, else one within a third of the value's length in edits.
+ * separators, else one that contains the value or is contained in it, else
+ * one within a third of the value's length in edits.
  */
 function closestMatch(value, candidates) {
     if (value.length > 100)
@@ -13544,6 +14095,13 @@ function closestMatch(value, candidates) {
     const exact = candidates.find((candidate) => fold(candidate) === folded);
     if (exact !== undefined)
         return exact;
+    // A name that only gained or lost a prefix or suffix, such as `interconnect`
+    // and `intra_node_interconnect`, is far in edits but plainly the same field.
+    const containing = candidates
+        .filter((candidate) => Math.min(fold(candidate).length, folded.length) >= 4 && (fold(candidate).includes(folded) || folded.includes(fold(candidate))))
+        .sort((a, b) => Math.abs(a.length - value.length) - Math.abs(b.length - value.length));
+    if (containing.length > 0)
+        return containing[0];
     let best;
     let bestDistance = Math.max(1, Math.floor(value.length / 3)) + 1;
     for (const candidate of candidates) {
@@ -13626,9 +14184,11 @@ function valueAt(root, pointer) {
  * deeply nested document cannot overflow the call stack.
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_RECORDED_SPANS = void 0;
 exports.scanJson = scanJson;
 exports.splitTopLevelArray = splitTopLevelArray;
 exports.measureDepth = measureDepth;
+exports.findTooDeep = findTooDeep;
 const pointer_1 = __nccwpck_require__(9391);
 var Ch;
 (function (Ch) {
@@ -13653,6 +14213,13 @@ var Ch;
     Ch[Ch["CloseBrace"] = 125] = "CloseBrace";
 })(Ch || (Ch = {}));
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/**
+ * Positions recorded by one scan at most. A real entry has about a hundred;
+ * past the cap a hostile array of millions of numbers is still checked for
+ * syntax, duplicate keys and numbers, but its members fall back to the
+ * position of the nearest recorded ancestor.
+ */
+exports.MAX_RECORDED_SPANS = 250_000;
 class ScanError extends Error {
     issue;
     constructor(issue) {
@@ -13705,11 +14272,14 @@ class Scanner {
     duplicateKeys = [];
     numbers = [];
     maxDepth = 0;
+    /** Whether positions are still being recorded; it turns off at the cap. */
+    recording;
     constructor(text, start, limit, record) {
         this.text = text;
         this.limit = limit;
         this.record = record;
         this.pos = start;
+        this.recording = record;
     }
     result(syntax) {
         return {
@@ -13745,8 +14315,8 @@ class Scanner {
                     keys: code === Ch.OpenBrace && this.record ? new Map() : undefined,
                     start: valueStart,
                 };
-                if (this.record)
-                    this.recordSpan(pointer, valueStart, valueStart, pendingKey);
+                if (this.recording)
+                    frame.span = this.recordSpan(pointer, valueStart, valueStart, pendingKey);
                 pendingKey = undefined;
                 stack.push(frame);
                 if (stack.length > this.maxDepth)
@@ -13763,13 +14333,13 @@ class Scanner {
                     continue;
                 }
                 else {
-                    pointer = `${frame.pointer}/0`;
+                    pointer = this.recording ? `${frame.pointer}/0` : '';
                     continue;
                 }
             }
             else {
                 this.scanScalar(pointer);
-                if (this.record)
+                if (this.recording)
                     this.recordSpan(pointer, valueStart, this.pos, pendingKey);
                 pendingKey = undefined;
             }
@@ -13802,7 +14372,7 @@ class Scanner {
                     pointer = pendingKey.pointer;
                 }
                 else {
-                    pointer = `${frame.pointer}/${frame.index}`;
+                    pointer = this.recording ? `${frame.pointer}/${frame.index}` : '';
                 }
                 break;
             }
@@ -13810,11 +14380,8 @@ class Scanner {
     }
     closeFrame(stack) {
         const frame = stack.pop();
-        if (this.record) {
-            const span = this.spans.get(frame.pointer);
-            if (span)
-                span.end = this.pos;
-        }
+        if (frame.span)
+            frame.span.end = this.pos;
     }
     recordSpan(pointer, start, end, key) {
         const span = { start, end };
@@ -13822,10 +14389,12 @@ class Scanner {
             span.keyStart = key.keyStart;
             span.keyEnd = key.keyEnd;
         }
-        // A duplicate key keeps the first member's span, because that is the
-        // value `JSON.parse` replaces and the one a reader looks at first.
-        if (!this.spans.has(pointer))
-            this.spans.set(pointer, span);
+        // A duplicate key takes the last member's span, because JSON.parse keeps
+        // the last value and findings on that value belong there.
+        this.spans.set(pointer, span);
+        if (this.spans.size >= exports.MAX_RECORDED_SPANS)
+            this.recording = false;
+        return span;
     }
     readMemberKey(frame) {
         this.skipWhitespace();
@@ -13838,11 +14407,11 @@ class Scanner {
         if (this.peek() !== Ch.Colon)
             this.fail(this.peek() === -1 ? 'unexpected-end' : 'unexpected-token', 'colon');
         this.pos++;
-        const memberPointer = `${frame.pointer}/${(0, pointer_1.escapePointerToken)(key)}`;
+        const memberPointer = this.recording ? `${frame.pointer}/${(0, pointer_1.escapePointerToken)(key)}` : '';
         if (frame.keys) {
             const first = frame.keys.get(key);
             if (first !== undefined) {
-                this.duplicateKeys.push({ pointer: memberPointer, keyStart, keyEnd, firstKeyStart: first });
+                this.duplicateKeys.push({ key, pointer: memberPointer, keyStart, keyEnd, firstKeyStart: first });
             }
             else {
                 frame.keys.set(key, keyStart);
@@ -13863,7 +14432,7 @@ class Scanner {
         frame.normalizedKeys ??= new Map();
         const first = frame.normalizedKeys.get(normalized);
         if (first !== undefined)
-            this.duplicateKeys.push({ pointer, keyStart, keyEnd, firstKeyStart: first, normalization: true });
+            this.duplicateKeys.push({ key, pointer, keyStart, keyEnd, firstKeyStart: first, normalization: true });
         else
             frame.normalizedKeys.set(normalized, keyStart);
     }
@@ -14097,6 +14666,13 @@ function closingQuote(text, open) {
  * once `limit` is passed. It is a cheap pass with no allocation.
  */
 function measureDepth(text, limit = Infinity) {
+    return scanDepth(text, limit).depth;
+}
+/** Returns the offset of the first bracket that nests deeper than `limit`, or -1. */
+function findTooDeep(text, limit) {
+    return scanDepth(text, limit).offset;
+}
+function scanDepth(text, limit) {
     let depth = 0;
     let max = 0;
     for (let i = 0; i < text.length; i++) {
@@ -14111,14 +14687,14 @@ function measureDepth(text, limit = Infinity) {
             if (depth > max) {
                 max = depth;
                 if (max > limit)
-                    return max;
+                    return { depth: max, offset: i };
             }
         }
         else if (code === Ch.CloseBrace || code === Ch.CloseBracket) {
             depth--;
         }
     }
-    return max;
+    return { depth: max, offset: -1 };
 }
 
 
@@ -14311,17 +14887,19 @@ function renderJson(report) {
 
 /**
  * The Markdown report for the job summary, the sticky pull request comment
- * and the check run: summary, findings grouped by rule and entry, and the
- * entry diff, cut to a size limit with a note that counts what was left out.
+ * and the check run: summary, findings counted by rule and listed most
+ * severe first, and the entry diff, cut to a size limit with a note that
+ * counts what was left out.
  *
  * Every value that comes from the data passes through `escapeMarkdown`, so a
  * pull request cannot inject HTML, links, images, mentions or table cells.
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.measureUtf8 = exports.measureUtf16 = void 0;
+exports.measureUtf8 = exports.measureUtf16 = exports.COMMENT_LIMIT = void 0;
 exports.escapeMarkdown = escapeMarkdown;
 exports.renderMarkdown = renderMarkdown;
 const regression_table_1 = __nccwpck_require__(1251);
+const types_1 = __nccwpck_require__(3054);
 const format_1 = __nccwpck_require__(6833);
 const strings_1 = __nccwpck_require__(1850);
 /** Characters that could hide or reorder text (controls, zero-width and bidirectional marks). */
@@ -14329,6 +14907,8 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u
 const ZERO_WIDTH_SPACE = '\u200b';
 const MAX_CELL = 300;
 const SHOWN_FIELDS = 5;
+/** GitHub rejects issue comment bodies over 65,536 characters; the margin covers the sticky marker and rounding. */
+exports.COMMENT_LIMIT = 65_000;
 /**
  * Makes a data value inert Markdown text on one line. HTML-significant
  * characters become entities and other punctuation gets a backslash, so no
@@ -14411,6 +14991,10 @@ function tableRow(cells) {
 function revisionLabel(revision, locale) {
     if (revision === '')
         return (0, strings_1.t)(locale, 'report.none');
+    if (revision === 'worktree')
+        return (0, strings_1.t)(locale, 'report.worktree');
+    if (revision === 'index')
+        return (0, strings_1.t)(locale, 'report.index');
     if (/^[0-9a-f]{7,64}$/.test(revision))
         return `\`${revision.slice(0, 12)}\``;
     return escapeMarkdown(revision);
@@ -14428,17 +15012,26 @@ function byRuleRows(report) {
     const rules = new Map();
     for (const finding of report.findings) {
         const rule = rules.get(finding.ruleId) ?? { severity: finding.severity, count: 0, entries: new Set() };
+        // A rule's findings can differ in severity (a rule may choose per finding, overrides set it per file), so the row shows the highest.
+        if (types_1.SEVERITY_RANK[finding.severity] > types_1.SEVERITY_RANK[rule.severity])
+            rule.severity = finding.severity;
         rule.count++;
         if (finding.entryId !== undefined)
             rule.entries.add(finding.entryId);
         rules.set(finding.ruleId, rule);
     }
     return [...rules]
-        .sort((a, b) => b[1].count - a[1].count || compareText(a[0], b[0]))
+        .sort((a, b) => types_1.SEVERITY_RANK[b[1].severity] - types_1.SEVERITY_RANK[a[1].severity] || b[1].count - a[1].count || compareText(a[0], b[0]))
         .map(([ruleId, rule]) => [`\`${ruleId}\``, (0, strings_1.t)(report.locale, `severity.${rule.severity}`), String(rule.count), String(rule.entries.size)]);
 }
+/** Rows most severe first, so the rows a size limit cuts are the least severe. */
 function findingRows(report) {
-    const sorted = [...report.findings].sort((a, b) => compareText(a.ruleId, b.ruleId) || compareText(a.entryId ?? '', b.entryId ?? '') || compareText(a.file, b.file) || a.line - b.line || a.column - b.column);
+    const sorted = [...report.findings].sort((a, b) => types_1.SEVERITY_RANK[b.severity] - types_1.SEVERITY_RANK[a.severity] ||
+        compareText(a.file, b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        compareText(a.ruleId, b.ruleId) ||
+        compareText(a.entryId ?? '', b.entryId ?? ''));
     return sorted.map((finding) => [
         (0, strings_1.t)(report.locale, `severity.${finding.severity}`),
         `\`${finding.ruleId}\``,
@@ -14447,10 +15040,14 @@ function findingRows(report) {
         escapeMarkdown(finding.message),
     ]);
 }
+/** Quotes a field's value on one side of a change; undefined means the field is absent there. */
+function fieldValue(value, locale) {
+    return value === undefined ? (0, strings_1.t)(locale, 'md.absent') : escapeMarkdown((0, format_1.quote)(value), 80);
+}
 function fieldChanges(fields, locale) {
-    const shown = fields.slice(0, SHOWN_FIELDS).map((field) => `${escapeMarkdown(field.pointer, 80)}: ${escapeMarkdown((0, format_1.quote)(field.before), 80)} → ${escapeMarkdown((0, format_1.quote)(field.after), 80)}`);
+    const shown = fields.slice(0, SHOWN_FIELDS).map((field) => `${escapeMarkdown(field.pointer, 80)}: ${fieldValue(field.before, locale)} → ${fieldValue(field.after, locale)}`);
     if (fields.length > SHOWN_FIELDS)
-        shown.push((0, strings_1.t)(locale, 'md.more-fields', { count: fields.length - SHOWN_FIELDS }));
+        shown.push((0, strings_1.tCount)(locale, 'md.more-fields', fields.length - SHOWN_FIELDS));
     return shown.join('<br>');
 }
 function entryRows(report) {
@@ -14470,8 +15067,10 @@ function comparisonRows(report) {
     });
 }
 function truncationNote(locale, count, reportPath) {
+    if (reportPath === undefined)
+        return `\n> ${(0, strings_1.tCount)(locale, 'md.truncated-cli', count)}\n`;
     // The path comes from the runner, not the data; only a backtick could break its code span.
-    return `\n> ${(0, strings_1.t)(locale, 'md.truncated', { count, path: reportPath.replace(/[`\r\n]/g, '_') })}\n`;
+    return `\n> ${(0, strings_1.tCount)(locale, 'md.truncated', count, { path: reportPath.replace(/[`\r\n]/g, '_') })}\n`;
 }
 function renderMarkdown(report, options) {
     const locale = report.locale;
@@ -14481,15 +15080,15 @@ function renderMarkdown(report, options) {
     const out = new SizedText(options.maxSize - reserve, options.measure);
     const outcome = (0, strings_1.t)(locale, options.failed ? 'md.failed' : 'md.passed');
     const revisions = (0, strings_1.t)(locale, 'report.revisions', { base: revisionLabel(report.base, locale), head: revisionLabel(report.head, locale) });
-    const totals = errors + warnings + notices === 0 ? (0, strings_1.t)(locale, 'report.clean') : (0, strings_1.t)(locale, 'report.totals', { errors, warnings, notices });
+    const totals = errors + warnings + notices === 0 ? (0, strings_1.t)(locale, 'report.clean') : (0, strings_1.findingTotals)(locale, { errors, warnings, notices });
     out.add(`${options.prefix ?? ''}### ${(0, strings_1.t)(locale, 'report.title')}: ${outcome}\n\n` +
         `${revisions}\n\n` +
-        `${(0, strings_1.t)(locale, 'report.files', { count: report.summary.files })} · ${(0, strings_1.t)(locale, 'report.entries', { ...report.summary.entries })}\n\n` +
+        `${(0, strings_1.tCount)(locale, 'report.files', report.summary.files)} · ${(0, strings_1.t)(locale, 'report.entries', { ...report.summary.entries })}\n\n` +
         `**${totals}**\n`);
     out.addTable((0, strings_1.t)(locale, 'md.by-rule'), [(0, strings_1.t)(locale, 'md.col-rule'), (0, strings_1.t)(locale, 'md.col-severity'), (0, strings_1.t)(locale, 'md.col-count'), (0, strings_1.t)(locale, 'md.col-entries')], byRuleRows(report));
     out.addTable((0, strings_1.t)(locale, 'md.findings'), [(0, strings_1.t)(locale, 'md.col-severity'), (0, strings_1.t)(locale, 'md.col-rule'), (0, strings_1.t)(locale, 'md.col-entry'), (0, strings_1.t)(locale, 'md.col-location'), (0, strings_1.t)(locale, 'md.col-message')], findingRows(report));
     for (const omission of report.omitted)
-        out.add(`\n${(0, strings_1.t)(locale, 'report.omitted', { count: omission.count, file: escapeMarkdown(omission.file) })}\n`);
+        out.add(`\n${(0, strings_1.tCount)(locale, 'report.omitted', omission.count, { file: escapeMarkdown(omission.file) })}\n`);
     out.addTable((0, strings_1.t)(locale, 'md.entries'), [(0, strings_1.t)(locale, 'md.col-status'), (0, strings_1.t)(locale, 'md.col-entry'), (0, strings_1.t)(locale, 'md.col-location'), (0, strings_1.t)(locale, 'md.col-fields')], entryRows(report));
     out.addTable((0, strings_1.t)(locale, 'md.comparisons'), [
         (0, strings_1.t)(locale, 'regression.col-entry'),
@@ -14502,7 +15101,7 @@ function renderMarkdown(report, options) {
         (0, strings_1.t)(locale, 'regression.col-peers'),
     ], comparisonRows(report));
     if (report.uncompared.length > 0)
-        out.add(`\n${(0, strings_1.t)(locale, 'md.uncompared', { count: report.uncompared.length })}\n`);
+        out.add(`\n${(0, strings_1.tCount)(locale, 'md.uncompared', report.uncompared.length)}\n`);
     const note = out.omittedRows > 0 ? truncationNote(locale, out.omittedRows, options.reportPath) : '';
     return out.text() + note;
 }
@@ -14522,13 +15121,10 @@ exports.comparisonCells = comparisonCells;
 exports.renderRegressionTable = renderRegressionTable;
 const compare_1 = __nccwpck_require__(3164);
 const strings_1 = __nccwpck_require__(1850);
+const sanitize_1 = __nccwpck_require__(1211);
 const SHOWN_ROWS = 20;
 const SHOWN_UNCOMPARED = 10;
 const MAX_ID = 40;
-/** Removes control characters from data-derived text, so a value cannot move the cursor or fake output. */
-function clean(text) {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
-}
 function shorten(text, limit) {
     return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }
@@ -14560,9 +15156,9 @@ function comparisonCells(comparison, locale) {
     const word = comparison.worsening > 0 ? (0, strings_1.t)(locale, 'regression.worse') : comparison.worsening < 0 ? (0, strings_1.t)(locale, 'regression.better') : '';
     const verdict = comparison.acknowledged !== undefined ? (0, strings_1.t)(locale, 'regression.acknowledged') : comparison.severity === 'ok' ? (0, strings_1.t)(locale, 'regression.ok') : (0, strings_1.t)(locale, `severity.${comparison.severity}`);
     return {
-        entry: shorten(clean(comparison.entryId), MAX_ID),
-        where: clean(`${comparison.file}:${comparison.line}`),
-        metric: clean(comparison.metric),
+        entry: shorten((0, sanitize_1.cleanLine)(comparison.entryId), MAX_ID),
+        where: `${(0, sanitize_1.cleanLine)(comparison.file)}:${comparison.line}`,
+        metric: (0, sanitize_1.cleanLine)(comparison.metric),
         base: (0, compare_1.formatNumber)(comparison.baseValue),
         value: (0, compare_1.formatNumber)(comparison.newValue),
         change: `${(0, compare_1.formatChange)(signed, scale)} ${word}`.trim(),
@@ -14600,19 +15196,60 @@ function renderRegressionTable(report) {
             lines.push(`  ${columns.map((column, index) => pad(row[column], widths[index], numeric.has(column))).join('  ')}`.trimEnd());
         const hidden = report.comparisons.length - shown.length;
         if (hidden > 0)
-            lines.push(`  ${(0, strings_1.t)(locale, 'regression.more', { count: hidden })}`);
+            lines.push(`  ${(0, strings_1.tCount)(locale, 'regression.more', hidden)}`);
     }
     if (report.uncompared.length > 0) {
         if (lines.length > 0)
             lines.push('');
-        lines.push((0, strings_1.t)(locale, 'regression.uncompared', { count: report.uncompared.length }));
+        lines.push((0, strings_1.tCount)(locale, 'regression.uncompared', report.uncompared.length));
         for (const item of report.uncompared.slice(0, SHOWN_UNCOMPARED)) {
-            lines.push(`  ${(0, strings_1.t)(locale, 'regression.uncompared-entry', { entry: clean(item.entryId), file: clean(item.file), fields: item.missing.join(', ') })}`);
+            lines.push(`  ${(0, strings_1.t)(locale, 'regression.uncompared-entry', { entry: (0, sanitize_1.cleanLine)(item.entryId), file: (0, sanitize_1.cleanLine)(item.file), fields: (0, sanitize_1.cleanLine)(item.missing.join(', ')) })}`);
         }
         if (report.uncompared.length > SHOWN_UNCOMPARED)
             lines.push(`  ${(0, strings_1.t)(locale, 'regression.uncompared-more', { count: report.uncompared.length - SHOWN_UNCOMPARED })}`);
     }
     return lines;
+}
+
+
+/***/ }),
+
+/***/ 1211:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+/** Making text from the data inert in a terminal or a workflow log. */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.replaceControls = replaceControls;
+exports.cleanLine = cleanLine;
+exports.defuseCommand = defuseCommand;
+/**
+ * C0 and C1 controls except tab, line feed and carriage return, and the
+ * bidirectional controls that reorder what a reader sees. Each caller
+ * handles line breaks: a terminal line turns them into spaces, and a
+ * workflow command percent-encodes them.
+ */
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** Replaces controls with U+FFFD, so a value cannot move the cursor, change colours or ring the bell. */
+function replaceControls(text) {
+    return text.replace(UNSAFE, '\uFFFD');
+}
+/**
+ * Makes a data value one inert terminal line: controls become U+FFFD and
+ * line breaks become spaces, so a value can neither paint the terminal nor
+ * start a line of its own.
+ */
+function cleanLine(text) {
+    return replaceControls(text).replace(/\r\n|[\r\n]/g, ' ');
+}
+/**
+ * Keeps a printed line from reading as a workflow command. The runner reads
+ * `::name` at the start of a trimmed line and the older `##[name]` anywhere
+ * in a line. A zero-width space inside either marker keeps the text readable.
+ */
+function defuseCommand(line) {
+    return line.replace(/^(\s*):(?=:)/, '$1:\u200b').replace(/##\[/g, '#\u200b#[');
 }
 
 
@@ -14778,12 +15415,9 @@ exports.renderText = renderText;
 const strings_1 = __nccwpck_require__(1850);
 const group_1 = __nccwpck_require__(6349);
 const regression_table_1 = __nccwpck_require__(1251);
+const sanitize_1 = __nccwpck_require__(1211);
 const SHOWN_LOCATIONS = 3;
 const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', notice: '\u001b[36m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
-/** Removes control characters from data-derived text, so a value cannot move the cursor or fake output. */
-function clean(text) {
-    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD').replace(/\n/g, ' ');
-}
 function shortRevision(revision, locale) {
     if (revision === 'worktree')
         return (0, strings_1.t)(locale, 'report.worktree');
@@ -14791,52 +15425,52 @@ function shortRevision(revision, locale) {
         return (0, strings_1.t)(locale, 'report.index');
     if (revision === '')
         return (0, strings_1.t)(locale, 'report.none');
-    return revision.slice(0, 12);
+    return (0, sanitize_1.cleanLine)(revision.slice(0, 12));
 }
 function renderText(report, options = { color: false }) {
     const locale = report.locale;
     const paint = (color, text) => (options.color ? `${COLORS[color]}${text}${COLORS.reset}` : text);
     const severity = (finding) => paint(finding.severity, (0, strings_1.t)(locale, `severity.${finding.severity}`));
-    const place = (finding) => `${finding.file}:${finding.line}:${finding.column}`;
+    const place = (finding) => `${(0, sanitize_1.cleanLine)(finding.file)}:${finding.line}:${finding.column}`;
     const lines = [];
     lines.push(paint('bold', `${(0, strings_1.t)(locale, 'report.title')}  ${(0, strings_1.t)(locale, 'report.revisions', { base: shortRevision(report.base, locale), head: shortRevision(report.head, locale) })}`));
-    lines.push(`${(0, strings_1.t)(locale, 'report.files', { count: report.summary.files })} · ${(0, strings_1.t)(locale, 'report.entries', { ...report.summary.entries })}`);
+    lines.push(`${(0, strings_1.tCount)(locale, 'report.files', report.summary.files)} · ${(0, strings_1.t)(locale, 'report.entries', { ...report.summary.entries })}`);
     lines.push('');
     const groups = (0, group_1.sortGroups)((0, group_1.groupFindings)(report.findings));
     const singles = groups.filter((group) => group.findings.length === 1).map((group) => group.first);
     const repeated = groups.filter((group) => group.findings.length > 1);
     for (const group of repeated) {
         const count = group.findings.length;
-        lines.push(`${severity(group.first)}  ${paint('dim', group.ruleId)}  ${(0, strings_1.t)(locale, 'report.repeated', { count })}  ${clean(group.first.message)}`);
+        lines.push(`${severity(group.first)}  ${paint('dim', group.ruleId)}  ${(0, strings_1.t)(locale, 'report.repeated', { count })}  ${(0, sanitize_1.cleanLine)(group.first.message)}`);
         if (!group.sameMessage)
             lines.push(`    ${paint('dim', (0, strings_1.t)(locale, 'report.similar'))}`);
         const shown = group.findings.slice(0, SHOWN_LOCATIONS).map(place).join(', ');
-        const more = count > SHOWN_LOCATIONS ? ` ${(0, strings_1.t)(locale, 'report.more-locations', { count: count - SHOWN_LOCATIONS })}` : '';
+        const more = count > SHOWN_LOCATIONS ? ` ${(0, strings_1.tCount)(locale, 'report.more-locations', count - SHOWN_LOCATIONS)}` : '';
         lines.push(`    ${shown}${more}`);
     }
     if (repeated.length > 0 && singles.length > 0)
         lines.push('');
     singles.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
     for (const finding of singles) {
-        lines.push(`${place(finding)}  ${severity(finding)}  ${clean(finding.message)}  ${paint('dim', `[${finding.ruleId}]`)}`);
+        lines.push(`${place(finding)}  ${severity(finding)}  ${(0, sanitize_1.cleanLine)(finding.message)}  ${paint('dim', `[${finding.ruleId}]`)}`);
     }
     for (const omission of report.omitted)
-        lines.push((0, strings_1.t)(locale, 'report.omitted', { ...omission }));
+        lines.push((0, strings_1.tCount)(locale, 'report.omitted', omission.count, { file: (0, sanitize_1.cleanLine)(omission.file) }));
     if (groups.length > 0)
         lines.push('');
     const regression = (0, regression_table_1.renderRegressionTable)(report);
     if (regression.length > 0)
         lines.push(...regression, '');
     const { errors, warnings, notices } = report.summary;
-    lines.push(errors + warnings + notices === 0 ? (0, strings_1.t)(locale, 'report.clean') : paint(errors > 0 ? 'error' : 'warning', (0, strings_1.t)(locale, 'report.totals', { errors, warnings, notices })));
-    return `${lines.join('\n')}\n`;
+    lines.push(errors + warnings + notices === 0 ? (0, strings_1.t)(locale, 'report.clean') : paint(errors > 0 ? 'error' : 'warning', (0, strings_1.findingTotals)(locale, { errors, warnings, notices })));
+    return `${lines.map(sanitize_1.defuseCommand).join('\n')}\n`;
 }
 
 
 /***/ }),
 
 /***/ 8260:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
@@ -14847,9 +15481,15 @@ exports.escapeProperty = escapeProperty;
 exports.workflowCommand = workflowCommand;
 exports.annotationTitle = annotationTitle;
 exports.annotationCommand = annotationCommand;
-/** Escapes a command's message: the runner decodes %25, %0D and %0A, so a value cannot end the line and start a command. */
+const sanitize_1 = __nccwpck_require__(1211);
+/**
+ * Escapes a command's message: the runner decodes %25, %0D and %0A, so a
+ * value cannot end the line and start a command. Other controls have no
+ * encoding the runner decodes, so they become U+FFFD; a path with one then
+ * no longer names its file, which only a hostile file name would contain.
+ */
 function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return (0, sanitize_1.replaceControls)(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 /** Escapes a property value, where `:` ends the property list and `,` separates properties. */
 function escapeProperty(text) {
@@ -15334,6 +15974,7 @@ exports.entriesRemoved = {
             },
         },
         options: { 'max-share': 0.5 },
+        optionSchemas: { 'max-share': { type: 'number', minimum: 0, maximum: 1 } },
     },
     checkChange(change, context) {
         const maxShare = Number(context.options['max-share'] ?? 0.5);
@@ -15547,14 +16188,23 @@ exports.fileShape = {
                 'element-not-object': 'Element {index} is a JSON {type}, but every element of a data file must be an entry object.',
                 'too-deep': 'The JSON is nested deeper than {limit} levels, far deeper than any entry, so the file is not checked further.',
                 symlink: 'The data file is a symbolic link, which is never followed because it could point outside the repository: commit the file itself.',
+                'no-entries': 'The file holds no leaderboard entries: its objects (with keys such as {keys}) have none of the entry fields, such as entry_id or metrics, so it was not checked as data. If it is metadata, add it to `exclude`.',
+                submodule: 'This data path is a git submodule, whose files belong to another repository and are not checked: commit the data files themselves, or exclude the path.',
             },
             'zh-CN': {
                 'not-entries': '文件内容是 JSON {type}，但数据文件只能是一个条目对象或条目对象数组。',
                 'element-not-object': '第 {index} 个元素是 JSON {type}，但数据文件的每个元素都必须是条目对象。',
                 'too-deep': 'JSON 嵌套超过 {limit} 层，远超任何条目的深度，因此不再继续检查该文件。',
                 symlink: '数据文件是符号链接。符号链接可能指向仓库之外，因此从不跟随：请直接提交文件本身。',
+                'no-entries': '该文件不包含排行榜条目：其中的对象（键如 {keys}）没有任何条目字段（例如 entry_id 或 metrics），因此未作为数据检查。如果它是元数据文件，请将其加入 `exclude`。',
+                submodule: '该数据路径是 git 子模块，其文件属于另一个仓库，不会被检查：请直接提交数据文件，或排除该路径。',
             },
         },
+        // A file whose objects have none of these fields is metadata, not entries.
+        options: {
+            'entry-fields': ['entry_id', 'sagellm_version', 'config_type', 'hardware', 'model', 'workload', 'metrics', 'cluster', 'versions', 'environment', 'metadata'],
+        },
+        optionSchemas: { 'entry-fields': { type: 'array', items: { type: 'string', minLength: 1 } } },
     },
 };
 
@@ -15589,6 +16239,7 @@ exports.fileTooLarge = {
             },
         },
         options: { 'max-bytes': 50 * 1024 * 1024 },
+        optionSchemas: { 'max-bytes': { type: 'integer', minimum: 1 } },
     },
 };
 
@@ -15778,6 +16429,7 @@ exports.memoryConsistency = {
         },
         // Relative slack for rounding, and for GB read as 1,000 rather than 1,024 MB.
         options: { tolerance: 0.05 },
+        optionSchemas: { tolerance: { type: 'number', minimum: 0, maximum: 1 } },
     },
     checkEntry(entry, context) {
         const tolerance = Number(context.options.tolerance ?? 0.05);
@@ -15848,6 +16500,12 @@ exports.metricConsistency = {
             },
         },
         options: { 'throughput-tolerance': 0.1, 'tbt-tolerance': 0.5, 'min-kv-bytes-per-token': 64, 'max-kv-bytes-per-token': 8_388_608 },
+        optionSchemas: {
+            'throughput-tolerance': { type: 'number', minimum: 0 },
+            'tbt-tolerance': { type: 'number', minimum: 0 },
+            'min-kv-bytes-per-token': { type: 'number', minimum: 0 },
+            'max-kv-bytes-per-token': { type: 'number', exclusiveMinimum: 0 },
+        },
     },
     checkEntry(entry, context) {
         const value = entry.value;
@@ -15952,6 +16610,7 @@ exports.metricOutlier = {
             },
         },
         options: { 'min-peers': 5, 'z-score': 3.5, 'min-spread': 0.01 },
+        optionSchemas: { 'min-peers': { type: 'integer', minimum: 2 }, 'z-score': { type: 'number', exclusiveMinimum: 0 }, 'min-spread': { type: 'number', minimum: 0 } },
     },
     checkChange(change, context) {
         const settings = change.comparison ?? (0, compare_1.defaultComparisonSettings)();
@@ -16021,7 +16680,7 @@ function numberOption(value, fallback, name) {
     if (value === undefined)
         return fallback;
     if (!(0, fields_1.isNumber)(value) || value < 0)
-        throw new errors_1.ConfigError(`option "${name}" of rule "metric-regression" must be a number of 0 or more, found ${JSON.stringify(value)}.`);
+        throw new errors_1.ConfigError('config-option-number', { name, id: 'metric-regression', value: JSON.stringify(value) ?? String(value) });
     return value;
 }
 /** Thresholds of one metric: its own entry in `thresholds`, else the rule-wide options. */
@@ -16034,14 +16693,21 @@ function thresholdsFor(metric, options) {
     const table = options.thresholds;
     const own = (0, fields_1.isObject)(table) ? table[metric] : undefined;
     if (own === undefined)
-        return global;
+        return ordered(global, '');
     if (!(0, fields_1.isObject)(own))
-        throw new errors_1.ConfigError(`option "thresholds.${metric}" of rule "metric-regression" must be an object such as { warning: 0.05, error: 0.1 }.`);
-    return {
+        throw new errors_1.ConfigError('config-option-thresholds', { metric, example: '{ warning: 0.05, error: 0.1 }' });
+    return ordered({
         warning: numberOption(own.warning, global.warning, `thresholds.${metric}.warning`),
         error: numberOption(own.error, global.error, `thresholds.${metric}.error`),
         improvement: numberOption(own.improvement, global.improvement, `thresholds.${metric}.improvement`),
-    };
+    }, `thresholds.${metric}.`);
+}
+/** A warning threshold above the error one would turn every error into a warning's silence. */
+function ordered(thresholds, prefix) {
+    if (thresholds.warning > thresholds.error) {
+        throw new errors_1.ConfigError('config-thresholds-order', { warning: `${prefix}warning`, error: `${prefix}error`, warningValue: thresholds.warning, errorValue: thresholds.error });
+    }
+    return thresholds;
 }
 /** The kind of a metric when metric-regression compares it, or undefined. */
 function comparedKind(metric, options) {
@@ -16099,6 +16765,20 @@ exports.metricRegression = {
             },
         },
         options: { warning: DEFAULTS.warning, error: DEFAULTS.error, improvement: DEFAULTS.improvement, thresholds: {}, directions: {} },
+        optionSchemas: {
+            warning: { type: 'number', minimum: 0 },
+            error: { type: 'number', minimum: 0 },
+            improvement: { type: 'number', minimum: 0 },
+            thresholds: {
+                type: 'object',
+                additionalProperties: {
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: { warning: { type: 'number', minimum: 0 }, error: { type: 'number', minimum: 0 }, improvement: { type: 'number', minimum: 0 } },
+                },
+            },
+            directions: { type: 'object', additionalProperties: { enum: ['lower', 'higher'] } },
+        },
     },
     checkChange(change, context) {
         const settings = change.comparison ?? (0, compare_1.defaultComparisonSettings)();
@@ -16388,7 +17068,7 @@ exports.schemaChanged = {
     },
     checkChange(change, context) {
         for (const path of change.touchedPaths) {
-            const kind = path === change.schemaPath ? 'schema' : path === change.configPath ? 'config' : undefined;
+            const kind = change.schemaPaths.includes(path) ? 'schema' : change.configPaths.includes(path) ? 'config' : undefined;
             if (!kind)
                 continue;
             context.report({ messageId: kind, data: { path }, file: path, pointer: '', offset: { start: 0, end: 0 } });
@@ -16400,16 +17080,21 @@ exports.schemaChanged = {
 /***/ }),
 
 /***/ 7776:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
 
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.schemaRule = void 0;
 exports.validateEntry = validateEntry;
 const pointer_1 = __nccwpck_require__(9391);
 const format_1 = __nccwpck_require__(6833);
 const suggest_1 = __nccwpck_require__(8378);
+const errors_1 = __nccwpck_require__(4296);
+const zh_1 = __importDefault(__nccwpck_require__(3411));
 const en = {
     required: 'Missing required field `{field}` in `{parent}`.{hint}',
     additional: '`{field}` is not a field of `{parent}`.{hint}',
@@ -16504,21 +17189,46 @@ function isBranchError(error) {
 function collapse(errors) {
     const combinators = errors.filter(isBranchError);
     const inside = (error) => combinators.some((combinator) => combinator !== error && error.schemaPath.startsWith(`${combinator.schemaPath}/`));
-    return errors
-        .filter((error) => error.keyword !== 'if' && !inside(error))
-        .map((error) => {
-        if (!isBranchError(error))
-            return { error };
-        const reasons = [];
-        const branchCount = Array.isArray(error.schema) ? error.schema.length : 0;
-        for (let branch = 0; branch < branchCount; branch++) {
-            const prefix = `${error.schemaPath}/${branch}/`;
-            const first = errors.find((candidate) => candidate.schemaPath.startsWith(prefix));
-            if (first)
-                reasons.push(`#${branch + 1} ${dottedName(first.instancePath) || '.'} ${first.message ?? first.keyword}`);
+    const collapsed = [];
+    for (const error of errors) {
+        if (error.keyword === 'if' || inside(error))
+            continue;
+        if (!isBranchError(error)) {
+            collapsed.push({ error });
+            continue;
         }
-        return { error, branchReasons: reasons };
+        const branchCount = Array.isArray(error.schema) ? error.schema.length : 0;
+        const branches = Array.from({ length: branchCount }, (_, branch) => errors.filter((candidate) => candidate.schemaPath.startsWith(`${error.schemaPath}/${branch}/`)));
+        // A branch that fails only on the type of the value itself cannot be the one
+        // meant, such as the array branch of `oneOf: [entry, array of entries]`.
+        // When one branch is left, its own errors stand for the combinator.
+        // NOTE: errors inside a `$ref` carry the referenced schema's path, so they
+        // cannot be told apart by path: they are reported on their own, and a
+        // branch without errors under its path counts as applicable.
+        const cannotApply = (branch) => branch.length > 0 && branch.every((candidate) => candidate.keyword === 'type' && candidate.instancePath === error.instancePath);
+        const applicable = branches.filter((branch) => !cannotApply(branch));
+        if (applicable.length === 1) {
+            collapsed.push(...collapse(applicable[0]));
+            continue;
+        }
+        collapsed.push({ error, branchReasons: branchReasons(branches) });
+    }
+    return collapsed;
+}
+/** The first problem of each branch, in English and, through ajv-i18n, in Chinese. */
+function branchReasons(branches) {
+    const reasons = { en: [], zh: [] };
+    branches.forEach((branch, index) => {
+        const first = branch[0];
+        if (!first)
+            return;
+        const chinese = { ...first };
+        (0, zh_1.default)([chinese]);
+        const place = dottedName(first.instancePath) || '.';
+        reasons.en.push(`#${index + 1} ${place} ${first.message ?? first.keyword}`);
+        reasons.zh.push(`#${index + 1} ${place} ${chinese.message ?? first.keyword}`);
     });
+    return reasons;
 }
 /** Maps one ajv error to a finding relative to the entry. */
 function toReport(error, entry, compiled, branchReasons) {
@@ -16592,8 +17302,9 @@ function toReport(error, entry, compiled, branchReasons) {
         return { pointer: error.instancePath, messageId: 'const', data: { ...base, expected: (0, format_1.quote)(params.allowedValue) } };
     }
     if (branchReasons) {
-        const count = Array.isArray(error.schema) ? error.schema.length : branchReasons.length;
-        return { pointer: error.instancePath, messageId: 'branches', data: { field: field || 'msg:entry-root', count, keyword: error.keyword, reasons: branchReasons.join('; ') } };
+        const count = Array.isArray(error.schema) ? error.schema.length : branchReasons.en.length;
+        const data = { field: field || 'msg:entry-root', count, keyword: error.keyword, reasons: branchReasons.en.join('; '), 'reasons@zh-CN': branchReasons.zh.join('；') };
+        return { pointer: error.instancePath, messageId: 'branches', data };
     }
     return { pointer: error.instancePath, messageId: 'other', data: { field: field || 'msg:entry-root', text: error.message ?? error.keyword } };
 }
@@ -16604,10 +17315,11 @@ function validateEntry(entry, compiled, report) {
         valid = compiled.validate(entry.value);
     }
     catch (error) {
-        // NOTE: depth is bounded before validation, so this catches only a
-        // stack overflow inside a pathological schema.
-        report({ pointer: '', messageId: 'other', data: { field: 'msg:entry-root', text: error instanceof Error ? error.message : String(error) } });
-        return;
+        // Entries are nested at most `limits.max-depth` levels, so only a schema
+        // that recurses without end overflows the stack here: the schema is at fault.
+        if (error instanceof RangeError)
+            throw new errors_1.ConfigError('schema-recursive', { source: compiled.source });
+        throw error;
     }
     if (valid)
         return;
@@ -16673,6 +17385,7 @@ exports.submittedAtFuture = {
         },
         // Clock skew allowed before a date counts as future, and the earliest plausible date.
         options: { 'tolerance-minutes': 60, earliest: '2000-01-01' },
+        optionSchemas: { 'tolerance-minutes': { type: 'number', minimum: 0 }, earliest: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
     },
     checkEntry(entry, context) {
         const metadata = (0, fields_1.field)(entry.value, 'metadata');
@@ -16755,7 +17468,7 @@ function detectDraft(schema, source) {
             if (pattern.test(declared))
                 return draft;
     }
-    throw new errors_1.ConfigError(`${source}: unsupported "$schema" ${JSON.stringify(declared)}: use draft-07, 2019-09 or 2020-12.`);
+    throw new errors_1.ConfigError('schema-draft', { source, declared: JSON.stringify(declared) });
 }
 /** Collects `x-` annotation keywords, which strict mode would otherwise reject as typos. */
 function annotationKeywords(schema, found = new Set(), depth = 0) {
@@ -16807,9 +17520,26 @@ function pointerFromAjvMessage(message) {
     const match = /(?:^|: )data(\/[^\s,]*)/.exec(message);
     return match ? match[1] : undefined;
 }
+/**
+ * Validates two small values once, so a schema that refers to itself without
+ * end (`{"$ref": "#"}`) fails as a configuration error here rather than as a
+ * stack overflow on the first entry.
+ */
+function probeRecursion(validate, source) {
+    for (const value of [{}, [], null]) {
+        try {
+            validate(value);
+        }
+        catch (error) {
+            if (error instanceof RangeError)
+                throw new errors_1.ConfigError('schema-recursive', { source });
+            throw error;
+        }
+    }
+}
 function compileSchema(schema, source, text = '') {
     if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
-        throw new errors_1.ConfigError(`${source}: a JSON Schema must be an object.`);
+        throw new errors_1.ConfigError('schema-not-object', { source });
     }
     const object = schema;
     const draft = detectDraft(object, source);
@@ -16817,19 +17547,21 @@ function compileSchema(schema, source, text = '') {
     for (const keyword of annotationKeywords(object))
         ajv.addKeyword({ keyword, schemaType: undefined });
     try {
-        return { source, draft, validate: ajv.compile(object), schema: object };
+        const validate = ajv.compile(object);
+        probeRecursion(validate, source);
+        return { source, draft, validate, schema: object };
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (/can't resolve reference|resolve reference/i.test(message)) {
             const reference = /reference (\S+)/.exec(message)?.[1] ?? '';
-            throw new errors_1.ConfigError(`${source}: the $ref ${reference} cannot be resolved; remote references are never fetched, so bundle the referenced schema into this file.`);
+            throw new errors_1.ConfigError('schema-remote-ref', { source, reference });
         }
         if (/error parsing regexp/i.test(message)) {
-            throw new errors_1.ConfigError(`${source}: ${message}. Patterns run on a linear-time engine (RE2) without lookaround or backreferences; rewrite the pattern.`);
+            throw new errors_1.ConfigError('schema-pattern', { source, detail: message });
         }
         const where = lineOf(text, pointerFromAjvMessage(message));
-        throw new errors_1.ConfigError(`${source}${where}: invalid JSON Schema: ${message.split('\n')[0]}`);
+        throw new errors_1.ConfigError('schema-invalid', { source, where, detail: message.split('\n')[0] });
     }
 }
 function compileBuiltinSchema() {
@@ -16845,10 +17577,23 @@ function compileSchemaText(text, source) {
     catch {
         const issue = (0, scanner_1.scanJson)(body, { record: false, whole: true }).syntax;
         const position = new text_1.LineIndex(body).position(issue?.offset ?? 0);
-        throw new errors_1.ConfigError(`${source}:${position.line}:${position.column}: the schema is not valid JSON (${issue?.problem ?? 'syntax error'}).`);
+        throw new errors_1.ConfigError('schema-not-json', { source, line: position.line, column: position.column, problem: issue?.problem ?? 'syntax error' });
     }
     return compileSchema(schema, source, body);
 }
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.VERSION = void 0;
+/** The version of leaderboard-check, as `--version` prints it and SARIF names the tool. */
+exports.VERSION = '1.0.0';
 
 
 /***/ }),
@@ -33674,7 +34419,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /***/ ((module) => {
 
 "use strict";
-module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/intellistream/leaderboard-check/schemas/leaderboard-check.schema.json","title":"leaderboard-check configuration","description":"Configuration of leaderboard-check, read from .github/leaderboard-check.yml (or .json/.jsonc) at the base commit.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors; ignored by the checker."},"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the data files to check.","default":["data/**/*.json"]},"exclude":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of files never checked as data.","default":["**/schemas/**"]},"schema":{"type":"string","minLength":1,"description":"Path of the JSON Schema in the repository, read at base, or `builtin` for the data model v1 schema."},"rules":{"type":"object","description":"Severity (error, warning, notice, off) and options per rule id.","propertyNames":{"$ref":"#/definitions/ruleId"},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}},"overrides":{"type":"array","description":"Rule settings for the files that match some globs; later overrides win.","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1}},"rules":{"type":"object","propertyNames":{"$ref":"#/definitions/ruleId"},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}}}}},"suppressions":{"type":"array","description":"Findings of one rule on one entry that are accepted, each with a reason.","items":{"type":"object","additionalProperties":false,"required":["rule","entry","reason"],"properties":{"rule":{"$ref":"#/definitions/ruleId"},"entry":{"type":"string","minLength":1,"description":"The entry_id."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expires":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$","description":"Date (YYYY-MM-DD) after which the suppression no longer applies."}}}},"comparison":{"type":"object","additionalProperties":false,"description":"How results are compared with published ones.","properties":{"key":{"type":"array","items":{"type":"string","minLength":1},"description":"Dotted field names that two entries must share to be compared."},"acknowledge-label":{"type":"string","minLength":1,"description":"A pull request label that turns every regression into a notice."},"acknowledgements":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["entry","reason"],"properties":{"entry":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3}}}}}},"limits":{"type":"object","additionalProperties":false,"properties":{"max-findings-per-file":{"type":"integer","minimum":1,"description":"Findings kept per file; the rest are counted in one finding."},"max-depth":{"type":"integer","minimum":4,"maximum":10000,"description":"Deepest JSON nesting read."},"max-seconds-per-file":{"type":"number","minimum":0,"description":"Seconds for checking the entries of one file; past it the rest of the file is reported as unchecked."}}}},"definitions":{"severity":{"type":"string","enum":["error","warning","notice","off"]},"ruleSetting":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"}},"description":"The severity and the rule\'s options, such as max-share for entries-removed."}]},"ruleId":{"type":"string","enum":["json-syntax","duplicate-key","file-shape","file-encoding","file-too-large","schema","config-type-consistency","cluster-node-count","comm-version-required","chips-per-node-required","chip-count-topology","platform-toolkit-version","parallelism-chip-count","memory-consistency","reproducible-cmd","submitted-at-future","duplicate-entry-id","duplicate-result","entry-modified","entries-removed","metric-regression","metric-outlier","metric-consistency","schema-changed"]}}}');
+module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/intellistream/leaderboard-check/schemas/leaderboard-check.schema.json","title":"leaderboard-check configuration","description":"Configuration of leaderboard-check, read from .github/leaderboard-check.yml (or .json/.jsonc) at the base commit.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors; ignored by the checker."},"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the data files to check.","default":["data/**/*.json"]},"exclude":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of files never checked as data.","default":["**/schemas/**"]},"schema":{"type":"string","minLength":1,"description":"Path of the JSON Schema in the repository, read at base, or `builtin` for the data model v1 schema."},"rules":{"type":"object","description":"Severity (error, warning, notice, off) and options per rule id.","propertyNames":{"$ref":"#/definitions/ruleId"},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}},"overrides":{"type":"array","description":"Rule settings for the files that match some globs; later overrides win.","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1}},"rules":{"type":"object","propertyNames":{"$ref":"#/definitions/ruleId"},"additionalProperties":{"$ref":"#/definitions/ruleSetting"}}}}},"suppressions":{"type":"array","description":"Findings of one rule on one entry that are accepted, each with a reason.","items":{"type":"object","additionalProperties":false,"required":["rule","entry","reason"],"properties":{"rule":{"$ref":"#/definitions/ruleId"},"entry":{"type":"string","minLength":1,"description":"The entry_id."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expires":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$","description":"Date (YYYY-MM-DD) after which the suppression no longer applies."}}}},"comparison":{"type":"object","additionalProperties":false,"description":"How results are compared with published ones.","properties":{"key":{"type":"array","items":{"type":"string","minLength":1},"description":"Dotted field names that two entries must share to be compared."},"acknowledge-label":{"type":"string","minLength":1,"description":"A pull request label that turns every regression into a notice."},"acknowledgements":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["entry","reason"],"properties":{"entry":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3}}}}}},"limits":{"type":"object","additionalProperties":false,"properties":{"max-findings-per-file":{"type":"integer","minimum":1,"description":"Findings kept per file; the rest are counted in one finding.","maximum":10000000},"max-depth":{"type":"integer","minimum":4,"maximum":10000,"description":"Deepest JSON nesting read."},"max-seconds-per-file":{"type":"number","minimum":0,"description":"Seconds for checking the entries of one file; past it the rest of the file is reported as unchecked.","maximum":86400}}}},"definitions":{"severity":{"type":"string","enum":["error","warning","notice","off"]},"ruleSetting":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"}},"description":"The severity and the rule\'s options, such as max-share for entries-removed."}]},"ruleId":{"type":"string","enum":["json-syntax","duplicate-key","file-shape","file-encoding","file-too-large","schema","config-type-consistency","cluster-node-count","comm-version-required","chips-per-node-required","chip-count-topology","platform-toolkit-version","parallelism-chip-count","memory-consistency","reproducible-cmd","submitted-at-future","duplicate-entry-id","duplicate-result","entry-modified","entries-removed","metric-regression","metric-outlier","metric-consistency","schema-changed"]}}}');
 
 /***/ }),
 
