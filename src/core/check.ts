@@ -65,6 +65,12 @@ async function openRevisions(options: CheckOptions): Promise<Revisions> {
   return { root, base, head, headLabel: head.label };
 }
 
+/** The head side as `git diff` names it for rename detection. */
+function renameTarget(head: Snapshot): string {
+  if (head instanceof CommitSnapshot) return head.label;
+  return head.label === 'index' ? 'index' : 'worktree';
+}
+
 function selection(config: Config, options: CheckOptions) {
   const include = options.files && options.files.length > 0 ? options.files : config.files;
   for (const glob of include) {
@@ -108,7 +114,7 @@ function allEntries(files: ReadonlyMap<string, ParsedFile>): Entry[] {
 /**
  * Checks entries file by file. When one file's entries take longer than the
  * configured time, the rest of that file is left unchecked and one
- * `file-too-large` finding says so, so a slow file never passes silently.
+ * `file-too-large` finding reports it, so a slow file never passes silently.
  */
 function runEntryRules(entries: readonly Entry[], sides: Sides, setup: TrustedSetup, locator: Locator, now: Date): RawFinding[] {
   const findings: RawFinding[] = [];
@@ -188,7 +194,7 @@ export async function checkRepository(options: CheckOptions): Promise<Report> {
   });
   const filter = selection(setup.config, options);
 
-  const renames = revisions.base ? await listRenames(revisions.root, revisions.base.label, revisions.head instanceof CommitSnapshot ? revisions.head.label : revisions.head.label === 'index' ? 'index' : 'worktree') : [];
+  const renames = revisions.base ? await listRenames(revisions.root, revisions.base.label, renameTarget(revisions.head)) : [];
   const maxBytes = Number(ruleSetting(setup.config, 'file-too-large', '').options['max-bytes']);
   const entryFields = ruleSetting(setup.config, 'file-shape', '').options['entry-fields'] as string[];
   const parseOptions = { maxFileBytes: maxBytes, maxDepth: setup.config.limits.maxDepth, entryFields };
@@ -201,7 +207,7 @@ export async function checkRepository(options: CheckOptions): Promise<Report> {
   const baseEntries = allEntries(sides.base);
   const headEntries = allEntries(sides.head);
   const diff = diffEntries(baseEntries, headEntries, sides.renames);
-  // Entries of a file that head cannot parse are unknown, not removed: the syntax finding says why.
+  // Entries of a file that head cannot parse are unknown, not removed: the syntax finding explains why.
   const unreadable = new Set([...sides.head.values()].filter((file) => file.value === undefined).map((file) => sides.renames.get(file.path) ?? file.path));
   diff.removed = diff.removed.filter((entry) => !unreadable.has(entry.file));
   const checked = [...diff.added, ...diff.modified.map((pair) => pair.head)];
