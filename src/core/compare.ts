@@ -205,7 +205,9 @@ export class PeerIndex {
   peersOf(entry: Entry): Peers {
     const { key, missing } = configurationKey(entry, this.keyFields, this.required);
     if (key === undefined) return { missing };
-    return { entries: this.byKey.get(key) ?? [], missing };
+    // A changed entry is not its own peer: entry-modified reports how it moved from its published version.
+    const peers = (this.byKey.get(key) ?? []).filter((peer) => peer.key !== entry.key || entry.id === undefined);
+    return { entries: peers, missing };
   }
 }
 

@@ -12,10 +12,10 @@ export const chipCountTopology: RuleDefinition = {
     },
     messages: {
       en: {
-        mismatch: '`hardware.chip_count` is {chipCount}, but {nodeCount} nodes × {perNode} chips per node make {product}: correct one of the three.',
+        mismatch: '`hardware.chip_count` is {chipCount}, but `cluster.node_count` × `hardware.chips_per_node` = {nodeCount} × {perNode} = {product}: correct one of the three.',
       },
       'zh-CN': {
-        mismatch: '`hardware.chip_count` 为 {chipCount}，但 {nodeCount} 个节点 × 每节点 {perNode} 张卡共 {product} 张：请修正三者之一。',
+        mismatch: '`hardware.chip_count` 为 {chipCount}，但 `cluster.node_count` × `hardware.chips_per_node` = {nodeCount} × {perNode} = {product}：请修正三者之一。',
       },
     },
   },
