@@ -197,3 +197,13 @@ describe('rename hints', () => {
     expect(report.data?.suggestion).toBe('intra_node_interconnect');
   });
 });
+
+describe('type errors', () => {
+  test('hide the enum and bound errors of the same value', () => {
+    const schema = JSON.stringify({ type: 'object', properties: { config_type: { type: 'string', enum: ['single_gpu'] }, n: { type: 'integer', minimum: 1 } } });
+    expect(errorsOf(schema, { config_type: 5, n: 'x' }).map((report) => [report.pointer, report.messageId])).toEqual([
+      ['/config_type', 'type'],
+      ['/n', 'type'],
+    ]);
+  });
+});

@@ -107,8 +107,11 @@ function collapse(errors: ErrorObject[]): Array<{ error: ErrorObject; branchReas
   const inside = (error: ErrorObject) =>
     combinators.some((combinator) => combinator !== error && error.schemaPath.startsWith(`${combinator.schemaPath}/`));
   const collapsed: Array<{ error: ErrorObject; branchReasons?: BranchReasons }> = [];
+  // A value of the wrong type fails its enum, pattern and bounds too; the type error alone names the fix.
+  const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
   for (const error of errors) {
     if (error.keyword === 'if' || inside(error)) continue;
+    if (error.keyword !== 'type' && !isBranchError(error) && wrongType.has(error.instancePath) && error.keyword !== 'errorMessage') continue;
     if (!isBranchError(error)) {
       collapsed.push({ error });
       continue;
