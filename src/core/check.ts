@@ -8,7 +8,7 @@ import { validateEntry } from '../rules/schema';
 import { DEFAULT_FILES, type Config } from '../config/config';
 import { ComparisonCollector, defaultComparisonSettings } from './compare';
 import { ConfigError } from './errors';
-import { diffEntries } from './diff';
+import { diffEntries, type EntryDiff } from './diff';
 import { inspectEntry } from './inspect';
 import { Locator } from './locate';
 import type { Entry, ParsedFile } from './model';
@@ -183,8 +183,14 @@ function runChangeRules(change: ChangeSet, config: Config): RawFinding[] {
   return findings;
 }
 
-export async function checkRepository(options: CheckOptions): Promise<Report> {
-  const now = options.now ?? new Date();
+interface ReadChange {
+  revisions: Revisions;
+  setup: TrustedSetup;
+  sides: Sides;
+}
+
+/** Opens both revisions, loads the trusted setup at base, and reads the selected files of both sides. */
+async function readChange(options: CheckOptions): Promise<ReadChange> {
   const revisions = await openRevisions(options);
   const setup = await loadTrustedSetup(revisions.base ?? revisions.head, {
     configPath: options.config,
@@ -199,11 +205,23 @@ export async function checkRepository(options: CheckOptions): Promise<Report> {
   const entryFields = ruleSetting(setup.config, 'file-shape', '').options['entry-fields'] as string[];
   const parseOptions = { maxFileBytes: maxBytes, maxDepth: setup.config.limits.maxDepth, entryFields };
   const sides = await readSides(revisions.base, revisions.head, filter, parseOptions, renames);
+
   // Globs someone wrote that match nothing are a typo, not a clean result; the defaults may match nothing yet.
   const globs = options.files && options.files.length > 0 ? options.files : setup.config.files;
   const explicit = globs !== setup.config.files || setup.config.files.join('\n') !== DEFAULT_FILES.join('\n');
   if (explicit && sides.base.size === 0 && sides.head.size === 0) throw new ConfigError('no-files-match', { globs: globs.map((glob) => JSON.stringify(glob)).join(', ') });
+  return { revisions, setup, sides };
+}
 
+interface Classified {
+  baseEntries: Entry[];
+  headEntries: Entry[];
+  diff: EntryDiff;
+  /** New and changed entries, the ones entry rules check. */
+  checked: Entry[];
+}
+
+function classifyEntries(sides: Sides): Classified {
   const baseEntries = allEntries(sides.base);
   const headEntries = allEntries(sides.head);
   const diff = diffEntries(baseEntries, headEntries, sides.renames);
@@ -211,6 +229,13 @@ export async function checkRepository(options: CheckOptions): Promise<Report> {
   const unreadable = new Set([...sides.head.values()].filter((file) => file.value === undefined).map((file) => sides.renames.get(file.path) ?? file.path));
   diff.removed = diff.removed.filter((entry) => !unreadable.has(entry.file));
   const checked = [...diff.added, ...diff.modified.map((pair) => pair.head)];
+  return { baseEntries, headEntries, diff, checked };
+}
+
+export async function checkRepository(options: CheckOptions): Promise<Report> {
+  const now = options.now ?? new Date();
+  const { revisions, setup, sides } = await readChange(options);
+  const { baseEntries, headEntries, diff, checked } = classifyEntries(sides);
 
   const locator = new Locator(sides.head);
   const raw: RawFinding[] = [];
