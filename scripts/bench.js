@@ -9,7 +9,9 @@
  * the metrics of another 1% in place. It then times, side by side and
  * interleaved run by run:
  *   - check:      the CLI bundle built from the current sources;
- *   - floor:      JSON.parse of base and head plus one ajv validation of head;
+ *   - floor:      JSON.parse of base and head plus one ajv validation of head,
+ *                 with the check's linear-time RE2 patterns;
+ *   - floor-native: the same with ajv's default native RegExp patterns;
  *   - ajv-cli:    ajv-cli validating head;
  *   - jsonschema: Python jsonschema validating head, when it is installed.
  * It prints medians, ratios to the floor, peak memory and growth with size,
@@ -156,6 +158,14 @@ function toolsFor(prepared, cliPath, python) {
   const ajvCli = require.resolve('ajv-cli/dist/index.js', { paths: [ROOT] });
   const tools = [
     { name: 'floor', node: true, command: process.execPath, args: [path.join(__dirname, 'bench', 'floor.js'), prepared.basePath, prepared.headPath], cwd: ROOT, okCodes: [0] },
+    {
+      name: 'floor-native',
+      node: true,
+      command: process.execPath,
+      args: [path.join(__dirname, 'bench', 'floor.js'), prepared.basePath, prepared.headPath, '--native-regexp'],
+      cwd: ROOT,
+      okCodes: [0],
+    },
     {
       name: 'check',
       node: true,

@@ -1,4 +1,4 @@
-import { measureDepth, scanJson, splitTopLevelArray } from '../../src/json/scanner';
+import { measureDepth, scanJson, scanStructure, splitTopLevelArray } from '../../src/json/scanner';
 import { LineIndex, decodeText, findInvalidUtf8 } from '../../src/json/text';
 
 function syntaxAt(text: string) {
@@ -165,5 +165,15 @@ describe('scanJson limits', () => {
     expect(result.duplicateKeys.map((duplicate) => [duplicate.key, duplicate.pointer])).toEqual([['k', '']]);
     expect(result.numbers.map((number) => number.problem)).toEqual(['overflow']);
     expect(result.spans.get('')?.end).toBe(text.length);
+  });
+});
+
+describe('scanStructure', () => {
+  test('finds elements and the first too-deep bracket in one pass', () => {
+    const text = '[{"a": "]"}, [[[1]]], "x"]';
+    const structure = scanStructure(text, 3);
+    expect(structure.tooDeepAt).toBe(text.indexOf('[[[1') + 2);
+    expect(scanStructure(text).elements?.map(([start, end]) => text.slice(start, end))).toEqual(['{"a": "]"}', '[[[1]]]', '"x"']);
+    expect(scanStructure('{"a": [1]}', 5)).toEqual({ elements: undefined, tooDeepAt: -1 });
   });
 });

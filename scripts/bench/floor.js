@@ -4,8 +4,10 @@
  * least. It parses base and head with JSON.parse and validates every entry
  * of head once with the built-in schema, compiled with the ajv options the
  * check uses (the same draft class, formats, errors plugin and RE2 patterns).
+ * With --native-regexp it keeps ajv's default native RegExp instead, the
+ * floor of a checker that does not guard against catastrophic patterns.
  *
- * Usage: node scripts/bench/floor.js BASE.json HEAD.json
+ * Usage: node scripts/bench/floor.js BASE.json HEAD.json [--native-regexp]
  */
 
 const { readFileSync } = require('node:fs');
@@ -23,7 +25,7 @@ function re2Engine(pattern) {
 }
 re2Engine.code = 'require("re2js").RE2JS';
 
-function main(basePath, headPath) {
+function main(basePath, headPath, nativeRegExp) {
   const base = JSON.parse(readFileSync(basePath, 'utf8'));
   const head = JSON.parse(readFileSync(headPath, 'utf8'));
 
@@ -35,7 +37,7 @@ function main(basePath, headPath) {
     strictRequired: false,
     allowUnionTypes: true,
     verbose: true,
-    code: { regExp: re2Engine },
+    ...(nativeRegExp ? {} : { code: { regExp: re2Engine } }),
   });
   addFormats(ajv);
   addErrors(ajv);
@@ -46,4 +48,4 @@ function main(basePath, headPath) {
   process.stdout.write(`${JSON.stringify({ base: base.length, head: head.length, invalid })}\n`);
 }
 
-main(process.argv[2], process.argv[3]);
+main(process.argv[2], process.argv[3], process.argv[4] === '--native-regexp');

@@ -2,7 +2,7 @@
 
 import { decodeText } from '../json/text';
 import { LineIndex } from '../json/text';
-import { findTooDeep, scanJson, splitTopLevelArray } from '../json/scanner';
+import { scanJson, scanStructure } from '../json/scanner';
 import type { RawFinding } from '../rules/rule';
 import type { Entry, JsonObject, ParsedFile } from './model';
 
@@ -73,14 +73,15 @@ export function parseDataFile(path: string, bytes: Uint8Array, options: ParseOpt
   }
 
   // Validation, fingerprints and comparison recurse, so depth is bounded first.
-  const tooDeep = findTooDeep(text, options.maxDepth);
+  const structure = scanStructure(text, options.maxDepth);
+  const tooDeep = structure.tooDeepAt;
   if (tooDeep >= 0) {
     findings.push({ ruleId: 'file-shape', messageId: 'too-deep', data: { limit: options.maxDepth }, file: path, pointer: '', offset: { start: tooDeep, end: tooDeep + 1 } });
     return empty(text);
   }
 
   const parsed: ParsedFile = { ...empty(text), value };
-  if (Array.isArray(value)) parsed.elementSpans = splitTopLevelArray(text) ?? [];
+  if (Array.isArray(value)) parsed.elementSpans = structure.elements ?? [];
   parsed.entries = collectEntries(path, text, value, parsed.elementSpans, findings, options.entryFields);
   return parsed;
 }

@@ -491,46 +491,58 @@ class Scanner {
   }
 }
 
-/**
- * Splits an already valid JSON array into the offsets of its elements
- * without building anything, as a cheap first pass over a large file.
- * Returns undefined when the top-level value is not an array.
- */
-export function splitTopLevelArray(text: string, start = 0): Array<[number, number]> | undefined {
-  let i = start;
-  while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
-  if (text.charCodeAt(i) !== Ch.OpenBracket) return undefined;
-  i++;
+export interface Structure {
+  /** Offsets of each element when the top-level value is an array. */
+  elements?: Array<[number, number]>;
+  /** Offset of the first bracket nested deeper than the limit, or -1. */
+  tooDeepAt: number;
+}
 
+/**
+ * Walks an already valid JSON text once, without building anything: it finds
+ * the element offsets of a top-level array and the first bracket nested
+ * deeper than `limit`. Large files pay one cheap pass for both.
+ */
+export function scanStructure(text: string, limit = Infinity): Structure {
+  let i = 0;
+  while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+  const isArray = text.charCodeAt(i) === Ch.OpenBracket;
   const elements: Array<[number, number]> = [];
   let depth = 0;
   let elementStart = -1;
+
   for (; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === Ch.Quote) {
-      if (elementStart < 0) elementStart = i;
+      if (depth === 1 && elementStart < 0) elementStart = i;
       i = closingQuote(text, i);
-      if (i < 0) return elements;
-      continue;
-    }
-    if (isWhitespace(code)) continue;
-    if (code === Ch.OpenBrace || code === Ch.OpenBracket) {
-      if (elementStart < 0) elementStart = i;
+      if (i < 0) break;
+    } else if (code === Ch.OpenBrace || code === Ch.OpenBracket) {
+      if (depth === 1 && elementStart < 0) elementStart = i;
       depth++;
+      if (depth > limit) return { elements: isArray ? elements : undefined, tooDeepAt: i };
     } else if (code === Ch.CloseBrace || code === Ch.CloseBracket) {
-      if (depth === 0) {
-        if (elementStart >= 0) elements.push([elementStart, trimEnd(text, elementStart, i)]);
-        return elements;
-      }
       depth--;
-    } else if (code === Ch.Comma && depth === 0) {
+      if (depth === 0 && isArray && elementStart >= 0) {
+        elements.push([elementStart, trimEnd(text, elementStart, i)]);
+        elementStart = -1;
+      }
+    } else if (depth === 1 && code === Ch.Comma) {
       elements.push([elementStart, trimEnd(text, elementStart, i)]);
       elementStart = -1;
-    } else if (elementStart < 0) {
+    } else if (depth === 1 && elementStart < 0 && !isWhitespace(code)) {
       elementStart = i;
     }
   }
-  return elements;
+  return { elements: isArray ? elements : undefined, tooDeepAt: -1 };
+}
+
+/**
+ * Splits an already valid JSON array into the offsets of its elements.
+ * Returns undefined when the top-level value is not an array.
+ */
+export function splitTopLevelArray(text: string): Array<[number, number]> | undefined {
+  return scanStructure(text).elements;
 }
 
 function trimEnd(text: string, start: number, end: number): number {
@@ -557,11 +569,6 @@ function closingQuote(text: string, open: number): number {
  */
 export function measureDepth(text: string, limit = Infinity): number {
   return scanDepth(text, limit).depth;
-}
-
-/** Returns the offset of the first bracket that nests deeper than `limit`, or -1. */
-export function findTooDeep(text: string, limit: number): number {
-  return scanDepth(text, limit).offset;
 }
 
 function scanDepth(text: string, limit: number): { depth: number; offset: number } {
