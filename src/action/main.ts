@@ -7,7 +7,7 @@ import { checkRepository } from '../core/check';
 import { ConfigError } from '../core/errors';
 import type { Locale, Report } from '../core/types';
 import { GitError } from '../git/git';
-import { t } from '../i18n/strings';
+import { t, tCount } from '../i18n/strings';
 import { createClient } from './client';
 import { addedLines } from './changed-lines';
 import { planEvent, type EventPlan, type PullRequestTarget } from './event';
@@ -81,7 +81,7 @@ async function deliverReport(options: Readonly<ActionOptions>, report: Report, c
     }),
   );
 
-  if (failed) core.setFailed(t(options.locale, 'action.fail-on', { count: failing, level: options.failOn }));
+  if (failed) core.setFailed(tCount(options.locale, 'action.fail-on', failing, { level: options.failOn }));
 }
 
 async function writeHandover(options: Readonly<ActionOptions>, report: Report, changed: ReadonlyMap<string, ReadonlySet<number>>, plan: Extract<EventPlan, { kind: 'compare' }>): Promise<void> {

@@ -7,6 +7,7 @@ const en = {
   'report.title': 'leaderboard-check',
   'report.revisions': 'base {base} → head {head}',
   'report.files': '{count} data files changed',
+  'report.files-checked': '{count} data files checked, without a base',
   'report.entries': 'Entries: {added} added, {modified} modified, {removed} removed, {unchanged} unchanged',
   'report.totals': '{errors} errors, {warnings} warnings, {notices} notices',
   'report.count-errors': '{count} errors',
@@ -120,6 +121,7 @@ const zh: typeof en = {
   'report.title': 'leaderboard-check',
   'report.revisions': '基准 {base} → 目标 {head}',
   'report.files': '{count} 个数据文件有变更',
+  'report.files-checked': '检查了 {count} 个数据文件（不与基准对比）',
   'report.entries': '条目：新增 {added}，修改 {modified}，删除 {removed}，未变 {unchanged}',
   'report.totals': '{errors} 个错误，{warnings} 个警告，{notices} 个提示',
   'report.count-errors': '{count} 个错误',
@@ -240,6 +242,8 @@ export const STRINGS: Record<Locale, Record<StringId, string>> = { en, 'zh-CN': 
 export const SINGULAR: Record<Locale, Partial<Record<StringId, string>>> = {
   en: {
     'report.files': '{count} data file changed',
+    'report.files-checked': '{count} data file checked, without a base',
+    'action.fail-on': '{count} finding reaches the `fail-on` level ({level}).',
     'report.count-errors': '{count} error',
     'report.count-warnings': '{count} warning',
     'report.count-notices': '{count} notice',

@@ -218,7 +218,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   out.add(
     `${options.prefix ?? ''}### ${t(locale, 'report.title')}: ${outcome}\n\n` +
       `${revisions}\n\n` +
-      `${tCount(locale, 'report.files', report.summary.files)} · ${t(locale, 'report.entries', { ...report.summary.entries })}\n\n` +
+      `${tCount(locale, report.base === '' ? 'report.files-checked' : 'report.files', report.summary.files)} · ${t(locale, 'report.entries', { ...report.summary.entries })}\n\n` +
       `**${totals}**\n`,
   );
 

@@ -29,7 +29,7 @@ export function renderText(report: Report, options: TextOptions = { color: false
 
   const lines: string[] = [];
   lines.push(paint('bold', `${t(locale, 'report.title')}  ${t(locale, 'report.revisions', { base: shortRevision(report.base, locale), head: shortRevision(report.head, locale) })}`));
-  lines.push(`${tCount(locale, 'report.files', report.summary.files)} · ${t(locale, 'report.entries', { ...report.summary.entries })}`);
+  lines.push(`${tCount(locale, report.base === '' ? 'report.files-checked' : 'report.files', report.summary.files)} · ${t(locale, 'report.entries', { ...report.summary.entries })}`);
   lines.push('');
 
   const groups = sortGroups(groupFindings(report.findings));
