@@ -44024,7 +44024,7 @@ async function deliverReport(options, report, changed, target) {
         readOnly: target.readOnly,
     }));
     if (failed)
-        core.setFailed((0, strings_1.t)(options.locale, 'action.fail-on', { count: failing, level: options.failOn }));
+        core.setFailed((0, strings_1.tCount)(options.locale, 'action.fail-on', failing, { level: options.failOn }));
 }
 async function writeHandover(options, report, changed, plan) {
     if (!plan.pullRequest)
@@ -45179,6 +45179,12 @@ async function openRevisions(options) {
     const base = new snapshot_1.CommitSnapshot(root, options.base !== undefined ? await (0, git_1.resolveCommit)(root, options.base) : await (0, git_1.defaultBase)(root));
     return { root, base, head, headLabel: head.label };
 }
+/** The head side as `git diff` names it for rename detection. */
+function renameTarget(head) {
+    if (head instanceof snapshot_1.CommitSnapshot)
+        return head.label;
+    return head.label === 'index' ? 'index' : 'worktree';
+}
 function selection(config, options) {
     const include = options.files && options.files.length > 0 ? options.files : config.files;
     for (const glob of include) {
@@ -45226,7 +45232,7 @@ function allEntries(files) {
 /**
  * Checks entries file by file. When one file's entries take longer than the
  * configured time, the rest of that file is left unchecked and one
- * `file-too-large` finding says so, so a slow file never passes silently.
+ * `file-too-large` finding reports it, so a slow file never passes silently.
  */
 function runEntryRules(entries, sides, setup, locator, now) {
     const findings = [];
@@ -45297,8 +45303,8 @@ function runChangeRules(change, config) {
     }
     return findings;
 }
-async function checkRepository(options) {
-    const now = options.now ?? new Date();
+/** Opens both revisions, loads the trusted setup at base, and reads the selected files of both sides. */
+async function readChange(options) {
     const revisions = await openRevisions(options);
     const setup = await (0, setup_1.loadTrustedSetup)(revisions.base ?? revisions.head, {
         configPath: options.config,
@@ -45307,7 +45313,7 @@ async function checkRepository(options) {
         cwd: options.repo,
     });
     const filter = selection(setup.config, options);
-    const renames = revisions.base ? await (0, git_1.listRenames)(revisions.root, revisions.base.label, revisions.head instanceof snapshot_1.CommitSnapshot ? revisions.head.label : revisions.head.label === 'index' ? 'index' : 'worktree') : [];
+    const renames = revisions.base ? await (0, git_1.listRenames)(revisions.root, revisions.base.label, renameTarget(revisions.head)) : [];
     const maxBytes = Number((0, resolve_1.ruleSetting)(setup.config, 'file-too-large', '').options['max-bytes']);
     const entryFields = (0, resolve_1.ruleSetting)(setup.config, 'file-shape', '').options['entry-fields'];
     const parseOptions = { maxFileBytes: maxBytes, maxDepth: setup.config.limits.maxDepth, entryFields };
@@ -45317,13 +45323,22 @@ async function checkRepository(options) {
     const explicit = globs !== setup.config.files || setup.config.files.join('\n') !== config_1.DEFAULT_FILES.join('\n');
     if (explicit && sides.base.size === 0 && sides.head.size === 0)
         throw new errors_1.ConfigError('no-files-match', { globs: globs.map((glob) => JSON.stringify(glob)).join(', ') });
+    return { revisions, setup, sides };
+}
+function classifyEntries(sides) {
     const baseEntries = allEntries(sides.base);
     const headEntries = allEntries(sides.head);
     const diff = (0, diff_1.diffEntries)(baseEntries, headEntries, sides.renames);
-    // Entries of a file that head cannot parse are unknown, not removed: the syntax finding says why.
+    // Entries of a file that head cannot parse are unknown, not removed: the syntax finding explains why.
     const unreadable = new Set([...sides.head.values()].filter((file) => file.value === undefined).map((file) => sides.renames.get(file.path) ?? file.path));
     diff.removed = diff.removed.filter((entry) => !unreadable.has(entry.file));
     const checked = [...diff.added, ...diff.modified.map((pair) => pair.head)];
+    return { baseEntries, headEntries, diff, checked };
+}
+async function checkRepository(options) {
+    const now = options.now ?? new Date();
+    const { revisions, setup, sides } = await readChange(options);
+    const { baseEntries, headEntries, diff, checked } = classifyEntries(sides);
     const locator = new locate_1.Locator(sides.head);
     const raw = [];
     const changedPaths = new Set(sides.changes.filter((change) => change.status !== 'deleted').map((change) => change.path));
@@ -45550,7 +45565,9 @@ class PeerIndex {
         const { key, missing } = (0, configuration_key_1.configurationKey)(entry, this.keyFields, this.required);
         if (key === undefined)
             return { missing };
-        return { entries: this.byKey.get(key) ?? [], missing };
+        // A changed entry is not its own peer: entry-modified reports how it moved from its published version.
+        const peers = (this.byKey.get(key) ?? []).filter((peer) => peer.key !== entry.key || entry.id === undefined);
+        return { entries: peers, missing };
     }
 }
 exports.PeerIndex = PeerIndex;
@@ -46028,14 +46045,15 @@ function parseDataFile(path, bytes, options = exports.DEFAULT_PARSE_OPTIONS) {
         return empty(text);
     }
     // Validation, fingerprints and comparison recurse, so depth is bounded first.
-    const tooDeep = (0, scanner_1.findTooDeep)(text, options.maxDepth);
+    const structure = (0, scanner_1.scanStructure)(text, options.maxDepth);
+    const tooDeep = structure.tooDeepAt;
     if (tooDeep >= 0) {
         findings.push({ ruleId: 'file-shape', messageId: 'too-deep', data: { limit: options.maxDepth }, file: path, pointer: '', offset: { start: tooDeep, end: tooDeep + 1 } });
         return empty(text);
     }
     const parsed = { ...empty(text), value };
     if (Array.isArray(value))
-        parsed.elementSpans = (0, scanner_1.splitTopLevelArray)(text) ?? [];
+        parsed.elementSpans = structure.elements ?? [];
     parsed.entries = collectEntries(path, text, value, parsed.elementSpans, findings, options.entryFields);
     return parsed;
 }
@@ -47033,6 +47051,7 @@ const en = {
     'report.title': 'leaderboard-check',
     'report.revisions': 'base {base} → head {head}',
     'report.files': '{count} data files changed',
+    'report.files-checked': '{count} data files checked, without a base',
     'report.entries': 'Entries: {added} added, {modified} modified, {removed} removed, {unchanged} unchanged',
     'report.totals': '{errors} errors, {warnings} warnings, {notices} notices',
     'report.count-errors': '{count} errors',
@@ -47145,6 +47164,7 @@ const zh = {
     'report.title': 'leaderboard-check',
     'report.revisions': '基准 {base} → 目标 {head}',
     'report.files': '{count} 个数据文件有变更',
+    'report.files-checked': '检查了 {count} 个数据文件（不与基准对比）',
     'report.entries': '条目：新增 {added}，修改 {modified}，删除 {removed}，未变 {unchanged}',
     'report.totals': '{errors} 个错误，{warnings} 个警告，{notices} 个提示',
     'report.count-errors': '{count} 个错误',
@@ -47261,6 +47281,8 @@ exports.STRINGS = { en, 'zh-CN': zh };
 exports.SINGULAR = {
     en: {
         'report.files': '{count} data file changed',
+        'report.files-checked': '{count} data file checked, without a base',
+        'action.fail-on': '{count} finding reaches the `fail-on` level ({level}).',
         'report.count-errors': '{count} error',
         'report.count-warnings': '{count} warning',
         'report.count-notices': '{count} notice',
@@ -47419,9 +47441,9 @@ function valueAt(root, pointer) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MAX_RECORDED_SPANS = void 0;
 exports.scanJson = scanJson;
+exports.scanStructure = scanStructure;
 exports.splitTopLevelArray = splitTopLevelArray;
 exports.measureDepth = measureDepth;
-exports.findTooDeep = findTooDeep;
 const pointer_1 = __nccwpck_require__(9391);
 var Ch;
 (function (Ch) {
@@ -47825,54 +47847,57 @@ class Scanner {
     }
 }
 /**
- * Splits an already valid JSON array into the offsets of its elements
- * without building anything, as a cheap first pass over a large file.
- * Returns undefined when the top-level value is not an array.
+ * Walks an already valid JSON text once, without building anything: it finds
+ * the element offsets of a top-level array and the first bracket nested
+ * deeper than `limit`. Large files pay one cheap pass for both.
  */
-function splitTopLevelArray(text, start = 0) {
-    let i = start;
+function scanStructure(text, limit = Infinity) {
+    let i = 0;
     while (i < text.length && isWhitespace(text.charCodeAt(i)))
         i++;
-    if (text.charCodeAt(i) !== Ch.OpenBracket)
-        return undefined;
-    i++;
+    const isArray = text.charCodeAt(i) === Ch.OpenBracket;
     const elements = [];
     let depth = 0;
     let elementStart = -1;
     for (; i < text.length; i++) {
         const code = text.charCodeAt(i);
         if (code === Ch.Quote) {
-            if (elementStart < 0)
+            if (depth === 1 && elementStart < 0)
                 elementStart = i;
             i = closingQuote(text, i);
             if (i < 0)
-                return elements;
-            continue;
+                break;
         }
-        if (isWhitespace(code))
-            continue;
-        if (code === Ch.OpenBrace || code === Ch.OpenBracket) {
-            if (elementStart < 0)
+        else if (code === Ch.OpenBrace || code === Ch.OpenBracket) {
+            if (depth === 1 && elementStart < 0)
                 elementStart = i;
             depth++;
+            if (depth > limit)
+                return { elements: isArray ? elements : undefined, tooDeepAt: i };
         }
         else if (code === Ch.CloseBrace || code === Ch.CloseBracket) {
-            if (depth === 0) {
-                if (elementStart >= 0)
-                    elements.push([elementStart, trimEnd(text, elementStart, i)]);
-                return elements;
-            }
             depth--;
+            if (depth === 0 && isArray && elementStart >= 0) {
+                elements.push([elementStart, trimEnd(text, elementStart, i)]);
+                elementStart = -1;
+            }
         }
-        else if (code === Ch.Comma && depth === 0) {
+        else if (depth === 1 && code === Ch.Comma) {
             elements.push([elementStart, trimEnd(text, elementStart, i)]);
             elementStart = -1;
         }
-        else if (elementStart < 0) {
+        else if (depth === 1 && elementStart < 0 && !isWhitespace(code)) {
             elementStart = i;
         }
     }
-    return elements;
+    return { elements: isArray ? elements : undefined, tooDeepAt: -1 };
+}
+/**
+ * Splits an already valid JSON array into the offsets of its elements.
+ * Returns undefined when the top-level value is not an array.
+ */
+function splitTopLevelArray(text) {
+    return scanStructure(text).elements;
 }
 function trimEnd(text, start, end) {
     while (end > start && isWhitespace(text.charCodeAt(end - 1)))
@@ -47900,10 +47925,6 @@ function closingQuote(text, open) {
  */
 function measureDepth(text, limit = Infinity) {
     return scanDepth(text, limit).depth;
-}
-/** Returns the offset of the first bracket that nests deeper than `limit`, or -1. */
-function findTooDeep(text, limit) {
-    return scanDepth(text, limit).offset;
 }
 function scanDepth(text, limit) {
     let depth = 0;
@@ -48316,7 +48337,7 @@ function renderMarkdown(report, options) {
     const totals = errors + warnings + notices === 0 ? (0, strings_1.t)(locale, 'report.clean') : (0, strings_1.findingTotals)(locale, { errors, warnings, notices });
     out.add(`${options.prefix ?? ''}### ${(0, strings_1.t)(locale, 'report.title')}: ${outcome}\n\n` +
         `${revisions}\n\n` +
-        `${(0, strings_1.tCount)(locale, 'report.files', report.summary.files)} · ${(0, strings_1.t)(locale, 'report.entries', { ...report.summary.entries })}\n\n` +
+        `${(0, strings_1.tCount)(locale, report.base === '' ? 'report.files-checked' : 'report.files', report.summary.files)} · ${(0, strings_1.t)(locale, 'report.entries', { ...report.summary.entries })}\n\n` +
         `**${totals}**\n`);
     out.addTable((0, strings_1.t)(locale, 'md.by-rule'), [(0, strings_1.t)(locale, 'md.col-rule'), (0, strings_1.t)(locale, 'md.col-severity'), (0, strings_1.t)(locale, 'md.col-count'), (0, strings_1.t)(locale, 'md.col-entries')], byRuleRows(report));
     out.addTable((0, strings_1.t)(locale, 'md.findings'), [(0, strings_1.t)(locale, 'md.col-severity'), (0, strings_1.t)(locale, 'md.col-rule'), (0, strings_1.t)(locale, 'md.col-entry'), (0, strings_1.t)(locale, 'md.col-location'), (0, strings_1.t)(locale, 'md.col-message')], findingRows(report));
@@ -48667,7 +48688,7 @@ function renderText(report, options = { color: false }) {
     const place = (finding) => `${(0, sanitize_1.cleanLine)(finding.file)}:${finding.line}:${finding.column}`;
     const lines = [];
     lines.push(paint('bold', `${(0, strings_1.t)(locale, 'report.title')}  ${(0, strings_1.t)(locale, 'report.revisions', { base: shortRevision(report.base, locale), head: shortRevision(report.head, locale) })}`));
-    lines.push(`${(0, strings_1.tCount)(locale, 'report.files', report.summary.files)} · ${(0, strings_1.t)(locale, 'report.entries', { ...report.summary.entries })}`);
+    lines.push(`${(0, strings_1.tCount)(locale, report.base === '' ? 'report.files-checked' : 'report.files', report.summary.files)} · ${(0, strings_1.t)(locale, 'report.entries', { ...report.summary.entries })}`);
     lines.push('');
     const groups = (0, group_1.sortGroups)((0, group_1.groupFindings)(report.findings));
     const singles = groups.filter((group) => group.findings.length === 1).map((group) => group.first);
@@ -48773,10 +48794,10 @@ exports.chipCountTopology = {
         },
         messages: {
             en: {
-                mismatch: '`hardware.chip_count` is {chipCount}, but {nodeCount} nodes × {perNode} chips per node make {product}: correct one of the three.',
+                mismatch: '`hardware.chip_count` is {chipCount}, but `cluster.node_count` × `hardware.chips_per_node` = {nodeCount} × {perNode} = {product}: correct one of the three.',
             },
             'zh-CN': {
-                mismatch: '`hardware.chip_count` 为 {chipCount}，但 {nodeCount} 个节点 × 每节点 {perNode} 张卡共 {product} 张：请修正三者之一。',
+                mismatch: '`hardware.chip_count` 为 {chipCount}，但 `cluster.node_count` × `hardware.chips_per_node` = {nodeCount} × {perNode} = {product}：请修正三者之一。',
             },
         },
     },
@@ -50423,8 +50444,12 @@ function collapse(errors) {
     const combinators = errors.filter(isBranchError);
     const inside = (error) => combinators.some((combinator) => combinator !== error && error.schemaPath.startsWith(`${combinator.schemaPath}/`));
     const collapsed = [];
+    // A value of the wrong type fails its enum, pattern and bounds too; the type error alone names the fix.
+    const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
     for (const error of errors) {
         if (error.keyword === 'if' || inside(error))
+            continue;
+        if (error.keyword !== 'type' && !isBranchError(error) && wrongType.has(error.instancePath) && error.keyword !== 'errorMessage')
             continue;
         if (!isBranchError(error)) {
             collapsed.push({ error });
