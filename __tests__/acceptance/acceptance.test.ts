@@ -126,7 +126,7 @@ describeBundle('acceptance run of the bundled action', () => {
     expect(bad.status).toBe(1);
     expect(bad.outputs.errors).toBe('1');
     expect(bad.summary).toMatch(/^### leaderboard-check: Failed/);
-    expect(bad.stdout).toContain('::error::1 findings reach the `fail-on` level (error).');
+    expect(bad.stdout).toContain('::error::1 finding reaches the `fail-on` level (error).');
     const badCheck = verify('bad', bad.outputs, env);
     expect(badCheck.stderr).toBe('');
     expect(badCheck.status).toBe(0);
