@@ -50436,9 +50436,11 @@ function isBranchError(error) {
     return error.keyword === 'oneOf' || error.keyword === 'anyOf';
 }
 /**
- * Collapses `oneOf`/`anyOf` noise: the errors of each branch are folded into
- * one finding at the combinator that names the first problem of each branch.
- * `if` errors are dropped because the `then` or `else` error says the same.
+ * Reduces ajv's errors to one per problem. The errors of a `oneOf`/`anyOf`
+ * are folded into one finding that names the first problem of each branch,
+ * unless only one branch can apply, whose errors then stand alone. `if`
+ * errors are dropped because the `then` or `else` error repeats them, and a
+ * value of the wrong type keeps only its type error.
  */
 function collapse(errors) {
     const combinators = errors.filter(isBranchError);
