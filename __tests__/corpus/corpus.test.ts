@@ -53,7 +53,7 @@ describeWithCorpus('sageLLM website data history', () => {
   let commits: string[];
   const reports = new Map<string, Report>();
 
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const shown = new Map<string, string>();
   const show = (commit: string, path: string) => {
     const key = `${commit}:${path}`;
