@@ -5,13 +5,15 @@
  * Markdown renderer writes for the demo repository of scripts/demo.js.
  */
 
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkRepository } from '../../src/core/check';
 import { COMMENT_LIMIT, measureUtf16, renderMarkdown } from '../../src/report/markdown';
-import { example, json, TempRepo } from '../helpers/repo';
 import { codeBlocksOf, headingAnchor, linkTargets, read, ROOT, sections, sectionUnder, tablesUnder } from './markdown';
+
+// The demo script is plain JavaScript, so it is loaded with require.
+const { buildDemoRepository } = require('../../scripts/demo-repository') as { buildDemoRepository(): { repo: string; base: string; head: string } };
 
 interface ActionDefinition {
   inputs: Record<string, { default?: string }>;
@@ -144,51 +146,17 @@ describe.each([
 });
 
 describe('summary comment excerpt', () => {
-  /** Builds the repository of scripts/demo.js: valid published results, then a commit with typical mistakes. */
-  function buildDemoRepository(repo: TempRepo): { base: string; head: string } {
-    const single = example('single_gpu');
-    const multiGpu = example('multi_gpu');
-    const multiNode = example('multi_node');
-    const base = repo.commit({ 'data/leaderboard_single.json': json([single, multiGpu]), 'data/leaderboard_multi.json': json([multiNode]) }, 'Publish the first results');
-
-    const newSingle = structuredClone(single);
-    newSingle.entry_id = '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9';
-    newSingle.model.precision = 'bf16';
-    newSingle.environment.cann_version = '';
-    newSingle.metrics.ttft_ms = 0;
-    delete newSingle.metadata.reproducible_cmd;
-
-    const rewritten = structuredClone(multiGpu);
-    rewritten.metrics.throughput_tps = 231.7;
-
-    const newNode = structuredClone(multiNode);
-    newNode.hardware.chip_count = 12;
-    newNode.cluster.node_count = 1;
-    delete newNode.versions.comm;
-
-    const head = repo.commit(
-      {
-        'data/leaderboard_single.json': json([single, rewritten, newSingle]),
-        'data/leaderboard_multi.json': json([multiNode, newNode]),
-        'data/results/run-42.json': json(example('single_gpu')).replace('"verified": true', '"verified": true,'),
-      },
-      'Add new results',
-    );
-    return { base, head };
-  }
-
   // Commit ids change with the commit time, so revision labels are compared without them.
   const withoutCommitIds = (line: string) => line.replace(/`[0-9a-f]{12}`/g, '`<commit>`');
 
   test('is made of rendered lines in order', async () => {
-    const repo = new TempRepo();
+    const { repo, base, head } = buildDemoRepository();
     let rendered: string;
     try {
-      const { base, head } = buildDemoRepository(repo);
-      const report = await checkRepository({ repo: repo.dir, base, head, locale: 'en' });
+      const report = await checkRepository({ repo, base, head, locale: 'en' });
       rendered = renderMarkdown(report, { failed: report.summary.errors > 0, maxSize: COMMENT_LIMIT, measure: measureUtf16 });
     } finally {
-      repo.cleanup();
+      rmSync(repo, { recursive: true, force: true });
     }
 
     const [excerpt] = codeBlocksOf(read('README.md'), 'markdown');
