@@ -11,7 +11,7 @@ export interface ParseOptions {
   maxFileBytes: number;
   /** Nesting deeper than this is reported and the file is not checked further. */
   maxDepth: number;
-  /** Top-level fields of an entry; a file whose objects have none of them holds no entries. */
+  /** Top-level fields of an entry. A file whose objects have none of them contains no entries. */
   entryFields?: readonly string[];
 }
 

@@ -49,8 +49,8 @@ function entryChanges(sides: Sides, diff: EntryDiff): EntryChange[] {
 }
 
 /**
- * Keeps at most `limit` findings per file, most severe first, and says how
- * many more there were in one last finding, so no cut is silent.
+ * Keeps at most `limit` findings per file, most severe first, and records in
+ * `omitted` how many more each file had, so every renderer can name the cut.
  */
 function capPerFile(findings: Finding[], limit: number, omitted: Report['omitted']): Finding[] {
   const byFile = new Map<string, Finding[]>();

@@ -78,7 +78,7 @@ export interface TreeFile {
   oid: string;
 }
 
-/** Lists the files of a commit, with their modes, so links and submodules can be told apart. */
+/** Lists the files of a commit, with their modes, so links and submodules can be recognised. */
 export async function listTree(repo: string, commit: string): Promise<TreeFile[]> {
   const output = await git(repo, ['ls-tree', '-r', '-z', '--full-tree', commit]);
   const files: TreeFile[] = [];

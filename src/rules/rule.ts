@@ -23,7 +23,7 @@ export interface RuleMeta {
   optionSchemas?: Record<string, Record<string, unknown>>;
 }
 
-/** What a rule reports: a place given by a pointer, resolved to a line later. */
+/** A rule's report: a place given by a pointer, resolved to a line later. */
 export interface RawFinding {
   ruleId: string;
   messageId: string;
@@ -74,7 +74,7 @@ export interface ChangeSet {
   modified: ReadonlyArray<{ base: Entry; head: Entry }>;
   /** Paths of non-data files the change touched, such as the schema and the configuration. */
   touchedPaths: readonly string[];
-  /** Where the schema and the configuration are read, whether or not they exist at base. */
+  /** Paths of the schema and of the configuration candidates, whether or not they exist at base. */
   schemaPaths: readonly string[];
   configPaths: readonly string[];
   labels: readonly string[];
