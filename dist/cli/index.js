@@ -13248,8 +13248,8 @@ function entryChanges(sides, diff) {
     ];
 }
 /**
- * Keeps at most `limit` findings per file, most severe first, and says how
- * many more there were in one last finding, so no cut is silent.
+ * Keeps at most `limit` findings per file, most severe first, and records in
+ * `omitted` how many more each file had, so every renderer can name the cut.
  */
 function capPerFile(findings, limit, omitted) {
     const byFile = new Map();
@@ -13405,7 +13405,7 @@ async function defaultBase(repo) {
     }
     throw new errors_1.ConfigError('no-default-branch');
 }
-/** Lists the files of a commit, with their modes, so links and submodules can be told apart. */
+/** Lists the files of a commit, with their modes, so links and submodules can be recognised. */
 async function listTree(repo, commit) {
     const output = await git(repo, ['ls-tree', '-r', '-z', '--full-tree', commit]);
     const files = [];
